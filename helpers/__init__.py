@@ -1,0 +1,61 @@
+"""Helpers shared by every notebook of the deep-learning course.
+
+``import helpers`` is instant: it loads only :mod:`helpers.config` (standard
+library only).  The other modules load the first time you use them, so
+``helpers.plots.image_grid(...)`` works without importing it yourself, and
+TensorFlow is imported only by the functions that need it.
+
+Modules
+-------
+config    run mode (fast / full), seeding
+data      the data sets of the course, online with an offline fallback
+plots     training curves, image grids
+widgets   interactive explorers: sliders that redraw a figure
+checks    "check yourself" feedback for exercises in the lectures
+env       the environment report (``dlcourse check``)
+grading   instructor tools on top of nbgrader (``dlcourse release``)
+"""
+
+import importlib
+
+from helpers.config import SEED, epochs, is_fast, mode, pick, rng, seed_everything
+
+__version__ = "0.1.0"
+
+__all__ = ["SEED", "epochs", "is_fast", "mode", "pick", "rng", "seed_everything", "setup"]
+
+_LAZY_MODULES = (
+    "checks",
+    "cli",
+    "data",
+    "env",
+    "exercises",
+    "grading",
+    "plots",
+    "syllabus",
+    "widgets",
+)
+
+
+def __getattr__(name):
+    """Import a submodule the first time it is used (keeps ``import helpers`` fast)."""
+    if name in _LAZY_MODULES:
+        return importlib.import_module(f"helpers.{name}")
+    raise AttributeError(f"module 'helpers' has no attribute {name!r}")
+
+
+def setup(seed=SEED, quiet=False):
+    """Prepare a lecture notebook: quiet TensorFlow logs, seed everything, say where we run.
+
+    Called by the setup cell at the top of every lecture.  Prints one line such as
+    ``dlcourse 0.1.0 | Python 3.11.7 | local | mode: full | seed 42``.
+    """
+    import os
+
+    # TensorFlow reads this when it is first imported: hide its C++ start-up chatter.
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    seed_everything(seed)
+    if not quiet:
+        from helpers.env import summary
+
+        print(summary(seed))

@@ -1,0 +1,101 @@
+"""Check yourself: instant feedback on the exercises inside the lectures.
+
+An exercise is a function the student writes.  :func:`check` runs it on a few
+cases, compares with the course's reference answer and prints what went right
+or wrong, in words::
+
+    check("count_words", count_words)
+    ✔ count_words: all 5 cases right. Well done!
+
+The exercises themselves live in :mod:`helpers.exercises`.
+"""
+
+import math
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Result:
+    """What :func:`evaluate` found: cases right, cases run, and messages."""
+
+    name: str
+    passed: int = 0
+    total: int = 0
+    messages: list = field(default_factory=list)
+    written: bool = True
+
+    @property
+    def ok(self):
+        return self.written and self.total > 0 and self.passed == self.total
+
+    def __str__(self):
+        if not self.written:
+            return (
+                f"⏳ {self.name} is not written yet: replace `raise NotImplementedError` "
+                "with your code, run that cell, then run this one again."
+            )
+        if self.ok:
+            return f"✔ {self.name}: all {self.total} cases right. Well done!"
+        lines = [f"✘ {self.name}: {self.passed} of {self.total} cases right."]
+        lines += [f"  - {message}" for message in self.messages[:3]]
+        if len(self.messages) > 3:
+            lines.append(f"  ... and {len(self.messages) - 3} more.")
+        return "\n".join(lines)
+
+
+def same(got, expected, tol=1e-6):
+    """True when ``got`` equals ``expected``; numbers (and arrays) within ``tol``."""
+    if isinstance(expected, float) or isinstance(got, float):
+        try:
+            return math.isclose(got, expected, rel_tol=tol, abs_tol=tol)
+        except TypeError:
+            return False
+    if hasattr(expected, "shape") or hasattr(got, "shape"):
+        import numpy as np
+
+        got, expected = np.asarray(got), np.asarray(expected)
+        return got.shape == expected.shape and bool(np.allclose(got, expected, rtol=tol, atol=tol))
+    return type(got) is type(expected) and got == expected
+
+
+def _call(args):
+    return ", ".join(repr(a) for a in args)
+
+
+def evaluate(name, func, cases, reference):
+    """Run ``func`` on each tuple of arguments in ``cases``; compare with ``reference``."""
+    if not callable(func):
+        raise TypeError(
+            f"check({name!r}, ...) expects your function itself, as in check({name!r}, {name}), "
+            f"got {type(func).__name__}."
+        )
+    result = Result(name)
+    for args in cases:
+        expected = reference(*args)
+        result.total += 1
+        try:
+            got = func(*args)
+        except NotImplementedError:
+            return Result(name, written=False)
+        except Exception as error:  # the student's code: report any error in words
+            result.messages.append(f"{name}({_call(args)}) raised {type(error).__name__}: {error}")
+            continue
+        if same(got, expected):
+            result.passed += 1
+        else:
+            result.messages.append(
+                f"{name}({_call(args)}) returned {got!r}; expected {expected!r}."
+            )
+    return result
+
+
+def check(name, func):
+    """Check the student's ``func`` for the exercise called ``name`` and print feedback."""
+    from helpers.exercises import EXERCISES
+
+    if name not in EXERCISES:
+        raise ValueError(
+            f"No exercise called {name!r}; known exercises: {', '.join(sorted(EXERCISES))}."
+        )
+    cases, reference = EXERCISES[name]
+    print(evaluate(name, func, cases, reference))

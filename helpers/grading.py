@@ -1,0 +1,107 @@
+"""Instructor tools on top of nbgrader.
+
+``release`` regenerates ``assignments/`` from ``solutions/`` with nbgrader's
+``generate_assignment``; ``drift`` does the same into a temporary folder and
+lists every difference from the committed release, so a test (and
+``dlcourse release --check``) fails when someone edited one side only.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from helpers import syllabus
+
+
+class GradingError(RuntimeError):
+    """Raised when an nbgrader command could not run."""
+
+
+def nbgrader(root, *args):
+    """Run ``nbgrader ARGS`` in the course root; raise :class:`GradingError` on failure."""
+    command = [sys.executable, "-m", "nbgrader", *args]
+    # nbgrader runs `alembic` to open the gradebook: find it beside this Python.
+    bin_dir = os.path.dirname(sys.executable)
+    env = dict(os.environ, PATH=os.pathsep.join([bin_dir, os.environ.get("PATH", "")]))
+    done = subprocess.run(command, cwd=root, capture_output=True, text=True, env=env)
+    # nbgrader may exit 0 after logging an error, so look at both.
+    if done.returncode != 0 or "[ERROR]" in done.stderr:
+        raise GradingError(f"`nbgrader {' '.join(args)}` failed:\n{done.stderr[-3000:]}")
+    return done
+
+
+def _assignment_ids(root, assignments):
+    known = [lesson.assignment for lesson in syllabus.ready(root)]
+    if not assignments:
+        return known
+    unknown = [a for a in assignments if a not in known]
+    if unknown:
+        raise ValueError(
+            f"Unknown or not ready assignment {unknown[0]!r}; ready ones: {', '.join(known)}."
+        )
+    return list(assignments)
+
+
+def release(root=None, assignments=(), into=None):
+    """Generate the student version of each assignment (all ready ones by default).
+
+    ``into`` writes the release to another folder with a throw-away gradebook
+    (used by :func:`drift`); by default it replaces ``assignments/<id>/``.
+    Returns the list of assignment ids written.
+    """
+    root = Path(root or syllabus.course_root())
+    ids = _assignment_ids(root, assignments)
+    extra = []
+    if into is not None:
+        into = Path(into).resolve()
+        extra = [
+            f"--CourseDirectory.release_directory={into}",
+            f"--CourseDirectory.db_url=sqlite:///{into / 'gradebook.db'}",
+        ]
+    for assignment in ids:
+        nbgrader(root, "generate_assignment", assignment, "--force", *extra)
+    return ids
+
+
+def _files(folder):
+    skip = {"gradebook.db", ".ipynb_checkpoints", "__pycache__"}
+    return {
+        p.relative_to(folder).as_posix(): p
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not skip.intersection(p.relative_to(folder).parts)
+    }
+
+
+def _same_file(a, b):
+    if a.suffix == ".ipynb":
+        return json.loads(a.read_text(encoding="utf-8")) == json.loads(
+            b.read_text(encoding="utf-8")
+        )
+    return a.read_bytes() == b.read_bytes()
+
+
+def drift(root=None, assignments=()):
+    """Differences between the committed ``assignments/`` and a fresh release, as sentences."""
+    root = Path(root or syllabus.course_root())
+    problems = []
+    with tempfile.TemporaryDirectory() as tmp:
+        ids = release(root, assignments, into=tmp)
+        for assignment in ids:
+            fresh = _files(Path(tmp) / assignment)
+            committed = _files(root / "assignments" / assignment)
+            for name in sorted(fresh.keys() - committed.keys()):
+                problems.append(
+                    f"assignments/{assignment}/{name} is missing (run `dlcourse release`)"
+                )
+            for name in sorted(committed.keys() - fresh.keys()):
+                problems.append(f"assignments/{assignment}/{name} has no source in solutions/")
+            for name in sorted(fresh.keys() & committed.keys()):
+                if not _same_file(fresh[name], committed[name]):
+                    problems.append(
+                        f"assignments/{assignment}/{name} differs from what solutions/ generates "
+                        "(run `dlcourse release`)"
+                    )
+    return problems

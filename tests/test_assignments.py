@@ -1,0 +1,179 @@
+"""Grading integrity of every ready assignment, generically from the syllabus.
+
+For each assignment: the solution passes all its tests; the blank release passes
+none; the committed release equals a fresh generation; and nbgrader's autograder,
+read through its Gradebook (its commands exit 0 even when tests fail), gives the
+blank release zero, the solution full marks and every plausible wrong answer in
+``tests/wrong_answers/<id>.py`` less than full marks.
+"""
+
+import copy
+import importlib.util
+import shutil
+import subprocess
+import sys
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+from nbgrader.api import Gradebook
+
+from helpers import grading, syllabus
+
+from .notebooks import ROOT, grade_id, is_solution, is_test, read
+
+ASSIGNMENTS = [lesson.assignment for lesson in syllabus.ready(ROOT)]
+MARKERS = {"### BEGIN SOLUTION", "### END SOLUTION"}
+
+pytestmark = pytest.mark.slow
+
+
+def wrong_answers(assignment):
+    path = ROOT / "tests" / "wrong_answers" / f"{assignment}.py"
+    if not path.exists():
+        return {}
+    spec = importlib.util.spec_from_file_location(f"wrong_{assignment}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.WRONG_ANSWERS
+
+
+def answer(cell):
+    """What a student who knew the solution would have typed in a solution cell."""
+    lines = cell.source.splitlines()
+    return "\n".join(line for line in lines if line.strip() not in MARKERS)
+
+
+def submission(release, source, replace=None):
+    """The release notebook with solution cells filled from ``source`` (or ``replace``)."""
+    answers = {grade_id(c): answer(c) for c in source.cells if is_solution(c)}
+    answers.update(replace or {})
+    filled = copy.deepcopy(release)
+    for cell in filled.cells:
+        if is_solution(cell) and grade_id(cell) in answers:
+            cell.source = answers[grade_id(cell)]
+    return filled
+
+
+def run_notebook(nb, cwd, allow_errors=False):
+    client = NotebookClient(
+        nb,
+        timeout=300,
+        kernel_name="python3",
+        allow_errors=allow_errors,
+        resources={"metadata": {"path": str(cwd)}},
+    )
+    client.execute()
+    return nb
+
+
+@pytest.fixture(scope="module", params=ASSIGNMENTS)
+def course(request, tmp_path_factory):
+    """A scratch course: generate the release, hand in four kinds of work, autograde."""
+    assignment = request.param
+    tmp = tmp_path_factory.mktemp(assignment)
+    (tmp / "course").mkdir()
+    shutil.copy(ROOT / "nbgrader_config.py", tmp)
+    shutil.copy(ROOT / "course" / "nbgrader_config.py", tmp / "course")
+    shutil.copytree(ROOT / "solutions" / assignment, tmp / "solutions" / assignment)
+    grading.nbgrader(tmp, "generate_assignment", assignment, "--force")
+
+    sources = sorted((tmp / "solutions" / assignment).glob("*.ipynb"))
+    wrong = wrong_answers(assignment)
+    students = {"blank": None, "solution": {}} | {
+        f"wrong_{label}": cells for label, cells in wrong.items()
+    }
+    for student, replace in students.items():
+        folder = tmp / "course" / "submitted" / student / assignment
+        folder.mkdir(parents=True)
+        for source_path in sources:
+            release = nbformat.read(
+                tmp / "assignments" / assignment / source_path.name, as_version=4
+            )
+            source = nbformat.read(source_path, as_version=4)
+            handed_in = release if replace is None else submission(release, source, replace)
+            nbformat.write(handed_in, folder / source_path.name)
+    grading.nbgrader(tmp, "autograde", assignment, "--force")
+    scores = {}
+    with Gradebook(f"sqlite:///{tmp / 'course' / 'gradebook.db'}") as gradebook:
+        for student in students:
+            result = gradebook.find_submission(assignment, student)
+            scores[student] = (result.score, result.max_score)
+    return {"id": assignment, "tmp": tmp, "sources": sources, "scores": scores, "wrong": wrong}
+
+
+def test_assignment_has_graded_tasks_with_hidden_tests(course):
+    cells = [c for path in course["sources"] for c in read(path)["cells"]]
+    tests = [c for c in cells if is_test(c)]
+    assert len(tests) >= 5, (
+        f"{course['id']} has {len(tests)} graded test cells; at least 5 expected"
+    )
+    assert all(c["metadata"]["nbgrader"].get("points", 0) > 0 for c in tests)
+    hidden = [c for c in tests if "### BEGIN HIDDEN TESTS" in "".join(c["source"])]
+    assert hidden, f"{course['id']} has no hidden tests"
+
+
+def test_solution_passes_all_its_tests(course):
+    for path in course["sources"]:
+        run_notebook(nbformat.read(path, as_version=4), path.parent)  # raises on any failing cell
+
+
+def test_blank_release_passes_no_test(course):
+    for path in course["sources"]:
+        release = course["tmp"] / "assignments" / course["id"] / path.name
+        nb = run_notebook(nbformat.read(release, as_version=4), release.parent, allow_errors=True)
+        passing = [
+            grade_id(c)
+            for c in nb.cells
+            if is_test(c) and not any(o.output_type == "error" for o in c.outputs)
+        ]
+        assert not passing, f"test cells pass on the blank release: {passing}"
+
+
+def test_committed_release_equals_a_fresh_generation(course):
+    assert grading.drift(ROOT, [course["id"]]) == []
+
+
+def test_autograded_blank_release_scores_zero(course):
+    score, max_score = course["scores"]["blank"]
+    assert max_score > 0 and score == 0
+
+
+def test_autograded_solution_scores_full_marks(course):
+    score, max_score = course["scores"]["solution"]
+    assert score == max_score > 0
+
+
+def test_plausible_wrong_answers_lose_points(course):
+    assert len(course["wrong"]) >= 2, "at least two plausible wrong answers per assignment"
+    solution_ids = {
+        grade_id(c) for path in course["sources"] for c in read(path)["cells"] if is_solution(c)
+    }
+    for label, cells in course["wrong"].items():
+        assert set(cells) <= solution_ids, f"wrong answer {label!r} names unknown cells"
+        score, max_score = course["scores"][f"wrong_{label}"]
+        assert score < max_score, f"wrong answer {label!r} still scores full marks"
+
+
+def test_release_check_command_is_clean():
+    done = subprocess.run(
+        [sys.executable, "-m", "helpers.cli", "release", "--check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "up to date" in done.stdout
+
+
+def test_release_check_reports_drift(tmp_path):
+    shutil.copytree(
+        ROOT,
+        tmp_path / "course_copy",
+        ignore=shutil.ignore_patterns(".venv", ".git", "*.db", "__pycache__"),
+    )
+    copy_root = tmp_path / "course_copy"
+    release = sorted((copy_root / "assignments").rglob("*.ipynb"))[0]
+    release.write_text(release.read_text().replace("raise NotImplementedError()", "pass", 1))
+    problems = grading.drift(copy_root)
+    assert problems and "differs from what solutions/ generates" in problems[0]

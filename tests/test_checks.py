@@ -1,0 +1,74 @@
+import numpy as np
+import pytest
+
+from helpers import checks, exercises
+
+
+def stub(*args):
+    raise NotImplementedError
+
+
+def test_right_answer_is_praised(capsys):
+    checks.check("count_words", exercises.count_words)
+    assert capsys.readouterr().out.startswith("✔ count_words: all 5 cases right")
+
+
+def test_stub_is_reported_as_not_written(capsys):
+    checks.check("running_total", stub)
+    assert "not written yet" in capsys.readouterr().out
+
+
+def test_wrong_answer_shows_the_case_and_the_expected_value():
+    def case_sensitive(text):
+        counts = {}
+        for word in text.split():
+            counts[word] = counts.get(word, 0) + 1
+        return counts
+
+    cases, reference = exercises.EXERCISES["count_words"]
+    result = checks.evaluate("count_words", case_sensitive, cases, reference)
+    assert not result.ok and 0 < result.passed < result.total
+    text = str(result)
+    assert text.startswith("✘ count_words:") and "expected" in text
+
+
+def test_an_exception_in_the_answer_is_reported_in_words():
+    def broken(numbers):
+        return numbers[0] + None
+
+    cases, reference = exercises.EXERCISES["running_total"]
+    result = checks.evaluate("running_total", broken, cases, reference)
+    assert result.passed == 0
+    assert any("raised IndexError" in m or "raised TypeError" in m for m in result.messages)
+
+
+def test_check_rejects_a_value_instead_of_a_function():
+    with pytest.raises(TypeError, match="your function itself"):
+        checks.check("count_words", {"the": 2})
+
+
+def test_unknown_exercise_lists_the_known_ones():
+    with pytest.raises(ValueError, match="No exercise called 'nope'.*count_words"):
+        checks.check("nope", stub)
+
+
+@pytest.mark.parametrize(
+    ("got", "expected", "same"),
+    [
+        (0.1 + 0.2, 0.3, True),
+        (1, 1.0000001, True),
+        (1, 1.1, False),
+        ([1, 2], [1, 2], True),
+        ((1, 2), [1, 2], False),
+        (np.array([1.0, 2.0]), [1.0, 2.0], True),
+        (np.array([1.0, 2.0]), [1.0, 2.0, 3.0], False),
+        ("a", 1.0, False),
+    ],
+)
+def test_same(got, expected, same):
+    assert checks.same(got, expected) is same
+
+
+def test_every_exercise_reference_passes_its_own_check():
+    for name, (cases, reference) in exercises.EXERCISES.items():
+        assert checks.evaluate(name, reference, cases, reference).ok, name

@@ -1,0 +1,42 @@
+import subprocess
+import sys
+
+import pytest
+
+from helpers import cli
+
+
+def dlcourse(*args, cwd=None):
+    return subprocess.run(
+        [sys.executable, "-m", "helpers.cli", *args], capture_output=True, text=True, cwd=cwd
+    )
+
+
+def test_check_prints_the_report():
+    done = dlcourse("check", "--no-gpu")
+    assert done.returncode == 0
+    assert "tensorflow" in done.stdout and "mode:" in done.stdout
+
+
+def test_lessons_lists_fifteen():
+    done = dlcourse("lessons")
+    assert done.returncode == 0 and len(done.stdout.strip().splitlines()) == 15
+
+
+def test_unknown_command_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as stop:
+        cli.main(["dance"])
+    assert stop.value.code == 2
+    assert "invalid choice" in capsys.readouterr().err
+
+
+def test_outside_the_course_says_where_to_run(tmp_path, monkeypatch):
+    monkeypatch.delenv("DLCOURSE_ROOT", raising=False)
+    done = dlcourse("lessons", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "No course/syllabus.yml" in done.stderr
+
+
+def test_release_of_an_unknown_assignment_is_refused():
+    done = dlcourse("release", "--check", "a99")
+    assert done.returncode == 2 and "Unknown or not ready assignment 'a99'" in done.stderr
