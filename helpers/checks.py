@@ -7,7 +7,7 @@ or wrong, in words::
     check("count_words", count_words)
     ✔ count_words: all 5 cases right. Well done!
 
-The exercises themselves live in :mod:`helpers.exercises`.
+The exercises live in :mod:`helpers.exercises`, one module a lesson.
 """
 
 import math

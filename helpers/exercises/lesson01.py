@@ -1,15 +1,7 @@
-"""Reference answers and test cases of the lectures' "check yourself" exercises.
-
-Each entry maps an exercise name to ``(cases, reference)``: the argument tuples
-to try and the function that gives the right answer.  Peek if you must, but try
-first!
-"""
+"""Lesson 01 exercises: reference answers and the cases they are checked on."""
 
 import re
 from collections import Counter
-
-# --- Lesson 01: Python basics -------------------------------------------------
-
 
 def count_words(text):
     """How often each word occurs in ``text``, ignoring case and punctuation."""
