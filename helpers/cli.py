@@ -62,6 +62,35 @@ def _execute(args):
     return 0
 
 
+def _bench(args):
+    from helpers import bench, syllabus
+
+    root = syllabus.course_root()
+    fast = args.mode == "fast"
+    lessons = [x for x in syllabus.ready(root) if not args.lessons or x.number in args.lessons]
+    if not lessons:
+        raise ValueError("No ready lesson matches; see `dlcourse lessons`.")
+    print(f"Measuring {len(lessons)} lesson(s) in {args.mode} mode on {bench.machine()}:")
+    for lesson in lessons:
+        lecture = bench.measure(root / lesson.lecture, fast=fast)
+        solutions = [bench.measure(p) for p in sorted((root / lesson.solution_dir).glob("*.ipynb"))]
+        assignment = bench.Measurement(
+            round(sum(m.seconds for m in solutions), 1), max(m.peak_mb for m in solutions)
+        )
+        print(
+            f"  {lesson.number:02d} {lesson.title}: lecture {lecture.seconds} s, "
+            f"{lecture.peak_mb:.0f} MB; assignment {assignment.seconds} s, "
+            f"{assignment.peak_mb:.0f} MB"
+        )
+        if not fast:
+            bench.record(root, lesson.number, bench.runtime_line(lecture, assignment))
+    if not fast:
+        bench.record_machine(root, bench.machine())
+        syllabus.update_readme(root)
+        print("Recorded in course/syllabus.yml and README.md.")
+    return 0
+
+
 def parser():
     main = argparse.ArgumentParser(prog="dlcourse", description="The deep-learning course's tools.")
     commands = main.add_subparsers(dest="command", required=True)
@@ -89,6 +118,11 @@ def parser():
     run.add_argument("notebooks", nargs="+", help="paths of .ipynb files")
     run.add_argument("--fast", action="store_true", help="fast mode (DLCOURSE_FAST=1)")
     run.set_defaults(run=_execute)
+
+    measure = commands.add_parser("bench", help="time lectures and solutions, record peak memory")
+    measure.add_argument("lessons", nargs="*", type=int, help="lesson numbers (default: all ready)")
+    measure.add_argument("--mode", choices=["full", "fast"], default="full")
+    measure.set_defaults(run=_bench)
     return main
 
 

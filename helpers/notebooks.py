@@ -10,29 +10,42 @@ import time
 from pathlib import Path
 
 
-def execute(path, fast=False, timeout=600, save=True):
-    """Execute the notebook at ``path`` in its own folder; return the seconds it took.
-
-    Raises nbclient's ``CellExecutionError`` (with the failing cell) on an error.
-    """
+def read(path):
+    """Read a notebook, checking first that ``path`` is one."""
     import nbformat
-    from nbclient import NotebookClient
 
     path = Path(path)
     if path.suffix != ".ipynb" or not path.is_file():
-        raise ValueError(f"execute() expects the path of a .ipynb notebook, got {str(path)!r}.")
-    notebook = nbformat.read(path, as_version=4)
-    env = dict(os.environ, DLCOURSE_FAST="1" if fast else "0")
+        raise ValueError(f"Expected the path of a .ipynb notebook, got {str(path)!r}.")
+    return nbformat.read(path, as_version=4)
+
+
+def run(notebook, folder, fast=False, timeout=600):
+    """Execute ``notebook`` (in place) in a fresh kernel working in ``folder``; return seconds.
+
+    Raises nbclient's ``CellExecutionError`` (naming the failing cell) on an error.
+    """
+    from nbclient import NotebookClient
+
     client = NotebookClient(
         notebook,
         timeout=timeout,
         kernel_name="python3",
         record_timing=False,
-        resources={"metadata": {"path": str(path.parent.resolve())}},
+        resources={"metadata": {"path": str(Path(folder).resolve())}},
     )
+    env = dict(os.environ, DLCOURSE_FAST="1" if fast else "0")
     start = time.perf_counter()
     client.execute(env=env)  # the kernel's environment carries the run mode
-    seconds = time.perf_counter() - start
+    return time.perf_counter() - start
+
+
+def execute(path, fast=False, timeout=600, save=True):
+    """Execute the notebook at ``path`` in its own folder, save it; return the seconds it took."""
+    import nbformat
+
+    notebook = read(path)
+    seconds = run(notebook, Path(path).parent, fast=fast, timeout=timeout)
     if save:
         nbformat.write(notebook, path)
     return seconds

@@ -74,6 +74,14 @@ def load(root=None):
     return lessons
 
 
+def measured_on(root=None):
+    """Where and when ``dlcourse bench`` measured the recorded run times ("" if never)."""
+    import yaml
+
+    path = Path(root or course_root()) / "course" / "syllabus.yml"
+    return yaml.safe_load(path.read_text(encoding="utf-8")).get("measured_on", "")
+
+
 def ready(root=None):
     """The lessons whose lecture and assignment are written."""
     return [lesson for lesson in load(root) if lesson.ready]
@@ -86,15 +94,23 @@ COLAB = "https://colab.research.google.com/github/dlcourse/deep-learning-course/
 
 def markdown_table(lessons):
     """The README's lesson table: one row a lesson, links only for written ones."""
-    rows = ["| # | Lesson | Assignment | Status | Open |", "|---|---|---|---|---|"]
+    rows = [
+        "| # | Lesson | Assignment | Status | Lecture: time, peak memory | Open |",
+        "|---|---|---|---|---|---|",
+    ]
     for x in lessons:
+        cost = (
+            f"{x.runtime['lecture_s']:.0f} s, {x.runtime['lecture_peak_mb']:.0f} MB"
+            if x.runtime
+            else ""
+        )
         if x.ready:
             title = f"[{x.title}]({x.lecture})"
             work = f"[{x.assignment}]({x.release_dir.as_posix()}/)"
             launch = f"[Colab]({COLAB}{x.lecture})"
         else:
             title, work, launch = x.title, x.assignment, ""
-        rows.append(f"| {x.number:02d} | {title} | {work} | {x.status} | {launch} |")
+        rows.append(f"| {x.number:02d} | {title} | {work} | {x.status} | {cost} | {launch} |")
     return "\n".join(rows)
 
 
@@ -107,6 +123,8 @@ def update_readme(root=None):
         raise ValueError(f"README.md has no lesson-table markers ({TABLE_START} ... {TABLE_END}).")
     head, rest = text.split(TABLE_START, 1)
     _, tail = rest.split(TABLE_END, 1)
-    new = f"{head}{TABLE_START}\n{markdown_table(load(root))}\n{TABLE_END}{tail}"
+    where = measured_on(root)
+    note = f"\n\nRun times: full mode, measured by `dlcourse bench` on {where}." if where else ""
+    new = f"{head}{TABLE_START}\n{markdown_table(load(root))}{note}\n{TABLE_END}{tail}"
     path.write_text(new, encoding="utf-8")
     return new != text

@@ -3,6 +3,7 @@
 import re
 from collections import Counter
 
+
 def count_words(text):
     """How often each word occurs in ``text``, ignoring case and punctuation."""
     return dict(Counter(re.findall(r"[a-z']+", text.lower())))

@@ -1,0 +1,90 @@
+"""What a lesson costs a student: wall time and the notebook kernel's peak memory.
+
+``dlcourse bench`` runs each ready lecture and assignment solution in a fresh
+kernel, measures both, and (in full mode) records them in ``course/syllabus.yml``
+and the README's lesson table.  Tests hold the recorded figures to the budgets
+below, so a lesson that grows too slow or too big for Binder fails the suite.
+"""
+
+import os
+import platform
+import re
+import sys
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+# Budgets on a student's machine: 2 CPU cores, full mode (see README).
+LECTURE_SECONDS = 300
+LECTURE_PEAK_MB = 1536
+ASSIGNMENT_SECONDS = 90
+
+_PEAK_CELL = (
+    "import resource\nprint('DLCOURSE_PEAK', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+)
+
+
+@dataclass
+class Measurement:
+    """Seconds a notebook took and its kernel's peak resident memory in MB."""
+
+    seconds: float
+    peak_mb: float
+
+
+def measure(path, fast=False, timeout=900):
+    """Run the notebook at ``path`` in a fresh kernel (unsaved) and measure it."""
+    import nbformat
+
+    from helpers import notebooks
+
+    notebook = notebooks.read(path)
+    notebook.cells.append(nbformat.v4.new_code_cell(_PEAK_CELL))
+    seconds = notebooks.run(notebook, Path(path).parent, fast=fast, timeout=timeout)
+    text = "".join(o.get("text", "") for o in notebook.cells[-1].outputs)
+    peak = int(re.search(r"DLCOURSE_PEAK (\d+)", text).group(1))
+    # ru_maxrss is in kilobytes on Linux and in bytes on macOS.
+    peak_mb = peak / 2**20 if sys.platform == "darwin" else peak / 2**10
+    return Measurement(round(seconds, 1), round(peak_mb))
+
+
+def machine():
+    """A one-line description of this machine, for the README's table."""
+    import psutil
+
+    gpu = "GPU" if Path("/dev/nvidia0").exists() else "no GPU"
+    memory = psutil.virtual_memory().total / 2**30
+    system = f"{platform.system()} {platform.machine()}"
+    return f"{os.cpu_count()} CPU cores, {memory:.0f} GB, {gpu}, {system}"
+
+
+def runtime_line(lecture, assignment):
+    """The syllabus line that records one lesson's measurements."""
+    return (
+        f"    runtime: {{lecture_s: {lecture.seconds}, lecture_peak_mb: {lecture.peak_mb:.0f}, "
+        f"assignment_s: {assignment.seconds}, assignment_peak_mb: {assignment.peak_mb:.0f}}}"
+    )
+
+
+def record(root, number, line):
+    """Write ``line`` as lesson ``number``'s runtime in course/syllabus.yml (comments kept)."""
+    path = Path(root) / "course" / "syllabus.yml"
+    text = path.read_text(encoding="utf-8")
+    blocks = re.split(r"(?m)^(?=  - number: )", text)
+    for i, block in enumerate(blocks):
+        if re.match(rf"  - number: {number}\n", block):
+            block = re.sub(r"(?m)^    runtime: .*\n", "", block)
+            blocks[i] = re.sub(r"(?m)^(    datasets: .*\n)", rf"\g<1>{line}\n", block, count=1)
+            break
+    else:
+        raise ValueError(f"No lesson {number} in {path}.")
+    path.write_text("".join(blocks), encoding="utf-8")
+
+
+def record_machine(root, description):
+    """Write the machine the figures were measured on at the top of the syllabus."""
+    path = Path(root) / "course" / "syllabus.yml"
+    text = path.read_text(encoding="utf-8")
+    line = f'measured_on: "{description}, {date.today().isoformat()}"\n'
+    text = re.sub(r"(?m)^measured_on: .*\n", "", text)
+    path.write_text(re.sub(r"(?m)^(lessons:\n)", line + r"\1", text, count=1), encoding="utf-8")
