@@ -75,6 +75,17 @@ def test_lecture_is_committed_executed_in_order(lesson):
     )
 
 
+@pytest.mark.parametrize("lesson", syllabus.ready(ROOT), ids=lambda x: x.lecture)
+def test_every_widget_leaves_a_static_picture(lesson):
+    # Viewers without a widget manager (GitHub, nbviewer, a closed kernel) show the PNG.
+    widget = "application/vnd.jupyter.widget-view+json"
+    outputs = [o for c in read(ROOT / lesson.lecture)["cells"] for o in c.get("outputs", [])]
+    widgets = [o for o in outputs if widget in o.get("data", {})]
+    assert widgets, f"{lesson.lecture} has no interactive widget"
+    for output in widgets:
+        assert "image/png" in output["data"], f"a widget in {lesson.lecture} has no static figure"
+
+
 def test_notebook_code_opens_no_file_outside_itself():
     # Colab opens one notebook alone: code may not reach into the repository.
     outside = re.compile(r"\.\./|(?<![\w.])(helpers|course|solutions|lectures|assignments|tests)/")
