@@ -44,6 +44,21 @@ def __getattr__(name):
     raise AttributeError(f"module 'helpers' has no attribute {name!r}")
 
 
+def _figures_inline():
+    """In a notebook, show every matplotlib figure as a picture, pyplot or not.
+
+    The helpers' drawing functions return ``matplotlib.figure.Figure`` objects;
+    without the inline backend loaded, a notebook would print them as text.
+    """
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is not None and hasattr(shell, "kernel"):
+        shell.run_line_magic("matplotlib", "inline")
+
+
 def setup(seed=SEED, quiet=False):
     """Prepare a lecture notebook: quiet TensorFlow logs, seed everything, say where we run.
 
@@ -55,6 +70,7 @@ def setup(seed=SEED, quiet=False):
     # TensorFlow reads this when it is first imported: hide its C++ start-up chatter.
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     seed_everything(seed)
+    _figures_inline()
     if not quiet:
         from helpers.env import summary
 

@@ -32,7 +32,7 @@ def _close(fig):
 
 def _explorer_class():
     import ipywidgets as w
-    from IPython.display import clear_output, display
+    from IPython.display import Image, clear_output, display
 
     class Explorer(w.VBox):
         """Controls above a figure that ``draw(**values)`` redraws on every change."""
@@ -67,10 +67,13 @@ def _explorer_class():
 
         def refresh(self, change=None):
             fig = self.figure()
+            # A PNG, not the figure object: a bare Figure has no image formatter
+            # until pyplot's inline backend happens to be loaded.
+            picture = Image(data=figure_png(fig), format="png")
+            _close(fig)
             with self.output:
                 clear_output(wait=True)
-                display(fig)
-            _close(fig)
+                display(picture)
 
         def _repr_mimebundle_(self, **kwargs):
             bundle = super()._repr_mimebundle_(**kwargs)

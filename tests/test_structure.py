@@ -86,6 +86,16 @@ def test_every_widget_leaves_a_static_picture(lesson):
         assert "image/png" in output["data"], f"a widget in {lesson.lecture} has no static figure"
 
 
+@pytest.mark.parametrize("lesson", syllabus.ready(ROOT), ids=lambda x: x.lecture)
+def test_figures_are_saved_as_pictures_not_text(lesson):
+    for cell in read(ROOT / lesson.lecture)["cells"]:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            text = "".join(data.get("text/plain", ""))
+            if text.startswith("<Figure size"):
+                assert "image/png" in data, f"{lesson.lecture}: a figure was saved as text: {text}"
+
+
 def test_notebook_code_opens_no_file_outside_itself():
     # Colab opens one notebook alone: code may not reach into the repository.
     outside = re.compile(r"\.\./|(?<![\w.])(helpers|course|solutions|lectures|assignments|tests)/")

@@ -40,6 +40,19 @@ def test_explorer_carries_a_static_png_for_viewers_without_widgets():
     assert bundle["image/png"].startswith("iVBOR")  # base64 of the PNG signature
 
 
+def test_each_redraw_shows_a_png_not_a_figure_object(monkeypatch):
+    # A bare Figure shows as "<Figure size ...>" text unless pyplot's inline backend is loaded.
+    import IPython.display
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", lambda obj, **kwargs: shown.append(obj))
+    box = widgets.explorer(draw_line, slope=w.FloatSlider(value=0.5))
+    box.controls["slope"].value = 1.0
+    assert len(shown) == 2
+    assert all(isinstance(x, IPython.display.Image) and x.format == "png" for x in shown)
+    assert shown[-1].data.startswith(b"\x89PNG")
+
+
 def test_figure_png():
     assert widgets.figure_png(draw_line(1.0)).startswith(b"\x89PNG")
 
