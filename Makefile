@@ -7,7 +7,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: help install lab test test-fast lint check release release-check grade bench clean
+.PHONY: help install lab test lint check release release-check grade bench clean
 
 help:
 	@echo "make lab            install, then open JupyterLab on the course"
@@ -15,8 +15,8 @@ help:
 	@echo "make check          print the environment report"
 	@echo "make release        regenerate assignments/ from solutions/ (nbgrader)"
 	@echo "make release-check  fail when assignments/ has drifted from solutions/"
-	@echo "make grade A=a01 S=submissions/   autograde a folder of submissions"
-	@echo "make bench          time every lecture and solution in full mode"
+	@echo "make grade A=a01 S=submissions/   autograde a folder (or zip) of submissions"
+	@echo "make bench          time and measure every lecture and solution (full mode)"
 
 install: $(STAMP)
 
@@ -45,10 +45,11 @@ release-check: $(STAMP)
 	$(BIN)/dlcourse release --check
 
 grade: $(STAMP)
+	@test -n "$(A)" -a -n "$(S)" || { echo "usage: make grade A=a01 S=path/to/submissions"; exit 2; }
 	$(BIN)/dlcourse grade $(A) $(S)
 
 bench: $(STAMP)
-	$(BIN)/dlcourse bench --mode full
+	$(BIN)/dlcourse bench
 
 clean:
-	rm -rf $(VENV) .pytest_cache course/gradebook.db course/submitted course/autograded course/feedback
+	rm -rf $(VENV) .pytest_cache course/gradebook.db course/submitted course/autograded course/feedback course/grades

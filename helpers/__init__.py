@@ -7,16 +7,23 @@ TensorFlow is imported only by the functions that need it.
 
 Modules
 -------
-config    run mode (fast / full), seeding
-data      the data sets of the course, online with an offline fallback
-plots     training curves, image grids
-widgets   interactive explorers: sliders that redraw a figure
-checks    "check yourself" feedback for exercises in the lectures
-env       the environment report (``dlcourse check``)
-grading   instructor tools on top of nbgrader (``dlcourse release``)
+config           run mode (fast / full), seeding
+data             the data sets of the course, online with an offline fallback
+plots            training curves, image grids
+widgets          interactive explorers: sliders that redraw a figure
+checks           "check yourself" feedback (exercises: the reference answers)
+training         TensorFlow and Keras conveniences (a quiet import)
+env              the environment report (``dlcourse check``)
+
+Lessons:  tensors (02), arrays and timing (03), descent (04), evaluation (05),
+classifiers (06), model_selection (07).
+
+Instructors:  grading (release), autograde (``dlcourse grade``), bench
+(run times and memory), notebooks (run a notebook), syllabus, cli.
 """
 
 import importlib
+import importlib.util
 
 from helpers.config import SEED, epochs, is_fast, mode, pick, rng, seed_everything
 
@@ -24,22 +31,10 @@ __version__ = "0.1.0"
 
 __all__ = ["SEED", "epochs", "is_fast", "mode", "pick", "rng", "seed_everything", "setup"]
 
-_LAZY_MODULES = (
-    "checks",
-    "cli",
-    "data",
-    "env",
-    "exercises",
-    "grading",
-    "plots",
-    "syllabus",
-    "widgets",
-)
-
 
 def __getattr__(name):
     """Import a submodule the first time it is used (keeps ``import helpers`` fast)."""
-    if name in _LAZY_MODULES:
+    if not name.startswith("_") and importlib.util.find_spec(f"helpers.{name}") is not None:
         return importlib.import_module(f"helpers.{name}")
     raise AttributeError(f"module 'helpers' has no attribute {name!r}")
 

@@ -88,3 +88,58 @@ def record_machine(root, description):
     line = f'measured_on: "{description}, {date.today().isoformat()}"\n'
     text = re.sub(r"(?m)^measured_on: .*\n", "", text)
     path.write_text(re.sub(r"(?m)^(lessons:\n)", line + r"\1", text, count=1), encoding="utf-8")
+
+
+def grading_ratio(assignment, submissions=20, workers=2, root=None, stream=None):
+    """Time ``dlcourse grade`` against plain sequential ``nbgrader autograde``, side by side.
+
+    Both grade the same ``submissions`` copies of the solution in a scratch copy
+    of the course.  Returns ``(sequential_seconds, parallel_seconds)``.
+    """
+    import shutil
+    import tempfile
+    import time
+
+    import nbformat
+
+    from helpers import autograde, grading, syllabus
+
+    root = Path(root or syllabus.course_root())
+    ignore = shutil.ignore_patterns(
+        ".venv", ".git", "lectures", "tests", "*.db", "grades", "feedback"
+    )
+    with tempfile.TemporaryDirectory(prefix="dlcourse-bench-") as scratch:
+        scratch = Path(scratch)
+        copies = {}
+        for name in ("sequential", "parallel"):
+            copies[name] = scratch / name
+            shutil.copytree(root, copies[name], ignore=ignore)
+        grading.release(copies["sequential"], [assignment])
+        handed_in = {}
+        for source in sorted((root / "solutions" / assignment).glob("*.ipynb")):
+            release = nbformat.read(root / "assignments" / assignment / source.name, as_version=4)
+            handed_in[source.name] = grading.solved_submission(
+                release, nbformat.read(source, as_version=4)
+            )
+        students = [f"student{i:03d}" for i in range(submissions)]
+        for student in students:
+            for name, notebook in handed_in.items():
+                for folder in (
+                    copies["sequential"] / "course" / "submitted" / student / assignment,
+                    scratch / "submitted" / student / assignment,
+                ):
+                    folder.mkdir(parents=True, exist_ok=True)
+                    nbformat.write(notebook, folder / name)
+        start = time.perf_counter()
+        grading.nbgrader(copies["sequential"], "autograde", assignment, "--force")
+        sequential = time.perf_counter() - start
+        start = time.perf_counter()
+        autograde.grade(
+            assignment,
+            scratch / "submitted",
+            root=copies["parallel"],
+            workers=workers,
+            stream=stream,
+        )
+        parallel = time.perf_counter() - start
+    return sequential, parallel

@@ -11,6 +11,7 @@ The exercises live in :mod:`helpers.exercises`, one module a lesson.
 """
 
 import math
+import numbers
 from dataclasses import dataclass, field
 
 
@@ -44,12 +45,15 @@ class Result:
 
 
 def same(got, expected, tol=1e-6):
-    """True when ``got`` equals ``expected``; numbers (and arrays) within ``tol``."""
-    if isinstance(expected, float) or isinstance(got, float):
-        try:
-            return math.isclose(got, expected, rel_tol=tol, abs_tol=tol)
-        except TypeError:
-            return False
+    """True when ``got`` equals ``expected``; numbers (and arrays) within ``tol``.
+
+    Any kind of number matches any other (a NumPy integer matches a Python int),
+    but ``True`` is not taken for ``1``.
+    """
+    if isinstance(got, bool) or isinstance(expected, bool):
+        return type(got) is type(expected) and got == expected
+    if isinstance(got, numbers.Number) and isinstance(expected, numbers.Number):
+        return math.isclose(got, expected, rel_tol=tol, abs_tol=tol)
     if hasattr(expected, "shape") or hasattr(got, "shape"):
         import numpy as np
 

@@ -65,6 +65,8 @@ def _execute(args):
 def _bench(args):
     from helpers import bench, syllabus
 
+    if args.grading:
+        return _bench_grading(args)
     root = syllabus.course_root()
     fast = args.mode == "fast"
     lessons = [x for x in syllabus.ready(root) if not args.lessons or x.number in args.lessons]
@@ -88,6 +90,47 @@ def _bench(args):
         bench.record_machine(root, bench.machine())
         syllabus.update_readme(root)
         print("Recorded in course/syllabus.yml and README.md.")
+    return 0
+
+
+def _grade(args):
+    from helpers import autograde
+
+    try:
+        results = autograde.grade(
+            args.assignment,
+            args.submissions,
+            workers=args.workers,
+            timeout=args.timeout,
+            memory_mb=args.memory,
+            only=args.only,
+        )
+    except autograde.GradeError as error:
+        raise ValueError(str(error)) from error
+    print(autograde.summary(results))
+    print(
+        f"Scores are in course/gradebook.db and course/grades/{args.assignment}.csv; "
+        f"feedback in course/feedback/<student>/{args.assignment}/."
+    )
+    return 0
+
+
+def _bench_grading(args):
+    import io
+
+    from helpers import bench
+
+    print(
+        f"Grading {args.submissions} submissions of {args.grading} on {bench.machine()}: "
+        f"nbgrader autograde (sequential) against dlcourse grade --workers {args.workers} ..."
+    )
+    sequential, parallel = bench.grading_ratio(
+        args.grading, args.submissions, args.workers, stream=io.StringIO()
+    )
+    each = args.submissions
+    print(f"  nbgrader autograde: {sequential:.1f} s ({sequential / each:.2f} s a submission)")
+    print(f"  dlcourse grade:     {parallel:.1f} s ({parallel / each:.2f} s a submission)")
+    print(f"  ratio dlcourse / nbgrader: {parallel / sequential:.2f}")
     return 0
 
 
@@ -119,9 +162,23 @@ def parser():
     run.add_argument("--fast", action="store_true", help="fast mode (DLCOURSE_FAST=1)")
     run.set_defaults(run=_execute)
 
+    grade = commands.add_parser("grade", help="autograde submissions in parallel, each isolated")
+    grade.add_argument("assignment", help="assignment id, e.g. a01")
+    grade.add_argument(
+        "submissions", help="folder (nbgrader layout or <student>.ipynb files) or zip"
+    )
+    grade.add_argument("--workers", type=int, default=None, help="parallel workers (default: CPUs)")
+    grade.add_argument("--timeout", type=int, default=300, help="seconds per submission (300)")
+    grade.add_argument("--memory", type=int, default=2048, help="MB per submission (2048)")
+    grade.add_argument("--only", metavar="STUDENT", help="re-grade this student only")
+    grade.set_defaults(run=_grade)
+
     measure = commands.add_parser("bench", help="time lectures and solutions, record peak memory")
     measure.add_argument("lessons", nargs="*", type=int, help="lesson numbers (default: all ready)")
     measure.add_argument("--mode", choices=["full", "fast"], default="full")
+    measure.add_argument("--grading", metavar="ASSIGNMENT", help="time dlcourse grade instead")
+    measure.add_argument("--submissions", type=int, default=20, help="with --grading (20)")
+    measure.add_argument("--workers", type=int, default=2, help="with --grading (2)")
     measure.set_defaults(run=_bench)
     return main
 

@@ -105,3 +105,36 @@ def drift(root=None, assignments=()):
                         "(run `dlcourse release`)"
                     )
     return problems
+
+
+MARKERS = ("### BEGIN SOLUTION", "### END SOLUTION")
+
+
+def solved_submission(release, source, replace=None):
+    """The release notebook as a student who knew the solution would hand it in.
+
+    Each solution cell gets the source notebook's code without nbgrader's
+    markers, or the code in ``replace`` (a dict from ``grade_id`` to source),
+    which is how tests write plausible wrong answers.
+    """
+    import copy
+
+    def grade_id(cell):
+        return cell.metadata.get("nbgrader", {}).get("grade_id")
+
+    def is_solution(cell):
+        return cell.metadata.get("nbgrader", {}).get("solution", False)
+
+    answers = {
+        grade_id(c): "\n".join(
+            line for line in c.source.splitlines() if line.strip() not in MARKERS
+        )
+        for c in source.cells
+        if is_solution(c)
+    }
+    answers.update(replace or {})
+    filled = copy.deepcopy(release)
+    for cell in filled.cells:
+        if is_solution(cell) and grade_id(cell) in answers:
+            cell.source = answers[grade_id(cell)]
+    return filled

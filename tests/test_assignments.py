@@ -7,7 +7,6 @@ blank release zero, the solution full marks and every plausible wrong answer in
 ``tests/wrong_answers/<id>.py`` less than full marks.
 """
 
-import copy
 import importlib.util
 import shutil
 import subprocess
@@ -23,7 +22,6 @@ from helpers import grading, syllabus
 from .notebooks import ROOT, grade_id, is_solution, is_test, read
 
 ASSIGNMENTS = [lesson.assignment for lesson in syllabus.ready(ROOT)]
-MARKERS = {"### BEGIN SOLUTION", "### END SOLUTION"}
 
 pytestmark = pytest.mark.slow
 
@@ -38,21 +36,8 @@ def wrong_answers(assignment):
     return module.WRONG_ANSWERS
 
 
-def answer(cell):
-    """What a student who knew the solution would have typed in a solution cell."""
-    lines = cell.source.splitlines()
-    return "\n".join(line for line in lines if line.strip() not in MARKERS)
-
-
 def submission(release, source, replace=None):
-    """The release notebook with solution cells filled from ``source`` (or ``replace``)."""
-    answers = {grade_id(c): answer(c) for c in source.cells if is_solution(c)}
-    answers.update(replace or {})
-    filled = copy.deepcopy(release)
-    for cell in filled.cells:
-        if is_solution(cell) and grade_id(cell) in answers:
-            cell.source = answers[grade_id(cell)]
-    return filled
+    return grading.solved_submission(release, source, replace)
 
 
 def run_notebook(nb, cwd, allow_errors=False):

@@ -158,7 +158,12 @@ def figure_near(slider):
     return image.get_attribute("src")
 
 
-@pytest.mark.parametrize("lesson", syllabus.ready(ROOT), ids=lambda x: x.lecture)
+# Two lectures whose explorers have sliders: the first, and gradient descent's step size.
+# (Every lecture runs under nbval and alone as on Colab; here we look at what a student sees.)
+IN_BROWSER = [x for x in syllabus.ready(ROOT) if x.number in (1, 4)]
+
+
+@pytest.mark.parametrize("lesson", IN_BROWSER, ids=lambda x: x.lecture)
 def test_lecture_runs_in_jupyterlab_and_its_slider_redraws(lab, browser, lesson):
     page = open_in_lab(browser, lab, lesson.lecture)
     state = run_all(page)

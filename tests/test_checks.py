@@ -64,6 +64,10 @@ def test_unknown_exercise_lists_the_known_ones():
         (np.array([1.0, 2.0]), [1.0, 2.0], True),
         (np.array([1.0, 2.0]), [1.0, 2.0, 3.0], False),
         ("a", 1.0, False),
+        (np.int64(31), 31, True),
+        (np.float32(0.5), 0.5, True),
+        (True, 1, False),
+        (1, True, False),
     ],
 )
 def test_same(got, expected, same):

@@ -1,0 +1,263 @@
+"""Derivatives, least squares and gradient descent (lesson 04).
+
+Pure functions: each takes arrays and returns arrays (or a matplotlib
+``Figure``) and changes nothing else, so the lecture's step-size explorer
+and the tests call the very same code.
+
+* derivatives by finite differences: :func:`numerical_derivative`,
+  :func:`numerical_gradient`;
+* the seed's bowl ``Q(w1, w2) = w1**2 + 5 * w2**2``: :func:`quadratic`,
+  :func:`quadratic_gradient`, :func:`contraction_factors`;
+* gradient descent that returns its whole path: :func:`gradient_descent`;
+* least squares for a polynomial: :func:`polynomial_design_matrix`,
+  :func:`fit_polynomial` (the normal equation), :func:`standardize`;
+* pictures: :func:`plot_path` (contours plus a path, on given axes),
+  :func:`draw_descent` (the explorer's figure), :func:`draw_regimes`.
+"""
+
+import numpy as np
+
+#: Where seed 003 starts gradient descent on Q, and its step.
+SEED_START = (-1.0, 0.25)
+SEED_STEP = 0.01
+
+#: The second derivatives of Q along w1 and w2: Q = (2 w1**2 + 10 w2**2) / 2.
+Q_CURVATURES = (2.0, 10.0)
+
+
+def _vector(values, name):
+    array = np.asarray(values, dtype=float)
+    if array.ndim != 1 or array.size == 0:
+        raise ValueError(
+            f"{name} must be a non-empty 1-D sequence of numbers, got shape {array.shape}."
+        )
+    return array
+
+
+def numerical_derivative(f, x, h=1e-5):
+    """The derivative of ``f`` at ``x`` by the central difference ``(f(x+h) - f(x-h)) / 2h``.
+
+    >>> round(numerical_derivative(lambda x: x**3, 2.0), 6)
+    12.0
+    """
+    if not h > 0:
+        raise ValueError(f"The step h must be positive, got {h!r}.")
+    return (f(x + h) - f(x - h)) / (2 * h)
+
+
+def numerical_gradient(f, w, h=1e-5):
+    """The gradient of ``f`` at the point ``w``: one central difference per coordinate.
+
+    >>> numerical_gradient(quadratic, [-1.0, 0.25]).round(6)
+    array([-2. ,  2.5])
+    """
+    w = _vector(w, "w")
+    if not h > 0:
+        raise ValueError(f"The step h must be positive, got {h!r}.")
+    gradient = np.empty_like(w)
+    for i in range(w.size):
+        shift = np.zeros_like(w)
+        shift[i] = h
+        gradient[i] = (f(w + shift) - f(w - shift)) / (2 * h)
+    return gradient
+
+
+def quadratic(w):
+    """Seed 003's bowl ``Q(w1, w2) = w1**2 + 5 * w2**2``.
+
+    ``w`` holds (w1, w2) in its last axis, so one point gives a number and a
+    grid of shape (..., 2) gives the values on the grid (for contour plots).
+    """
+    w = np.asarray(w, dtype=float)
+    if w.shape[-1:] != (2,):
+        raise ValueError(f"quadratic() expects (w1, w2) in the last axis, got shape {w.shape}.")
+    return w[..., 0] ** 2 + 5 * w[..., 1] ** 2
+
+
+def quadratic_gradient(w):
+    """The gradient of Q: ``(dQ/dw1, dQ/dw2) = (2 * w1, 10 * w2)``."""
+    w = np.asarray(w, dtype=float)
+    if w.shape[-1:] != (2,):
+        raise ValueError(
+            f"quadratic_gradient() expects (w1, w2) in the last axis, got shape {w.shape}."
+        )
+    return np.stack([2 * w[..., 0], 10 * w[..., 1]], axis=-1)
+
+
+def contraction_factors(step, curvatures=Q_CURVATURES):
+    """How much one step multiplies each coordinate of a quadratic bowl: ``1 - step * c``.
+
+    On ``Q = w1**2 + 5 * w2**2`` a gradient step is ``w1 -> (1 - 2 step) w1`` and
+    ``w2 -> (1 - 10 step) w2``; descent converges when every factor lies in (-1, 1).
+    """
+    return 1 - step * np.asarray(curvatures, dtype=float)
+
+
+def gradient_descent(gradient, start, step, n_steps, stop=None):
+    """Run ``w <- w - step * gradient(w)`` and return the whole path.
+
+    Parameters
+    ----------
+    gradient : callable
+        ``gradient(w)`` returns the gradient at the 1-D array ``w``.
+    start : sequence of float
+        The starting point.
+    step : float
+        The step size (learning rate), positive.
+    n_steps : int
+        The most steps to take.
+    stop : callable, optional
+        ``stop(w)`` returns True when ``w`` is good enough; the descent then ends early.
+
+    Returns
+    -------
+    numpy.ndarray of shape (steps taken + 1, len(start))
+        Row 0 is ``start``, row k the point after k steps.
+
+    >>> gradient_descent(quadratic_gradient, SEED_START, 0.01, 2).round(4)
+    array([[-1.    ,  0.25  ],
+           [-0.98  ,  0.225 ],
+           [-0.9604,  0.2025]])
+    """
+    if not callable(gradient):
+        raise TypeError(f"gradient must be a function of w, got {type(gradient).__name__}.")
+    if not step > 0:
+        raise ValueError(f"The step must be positive, got {step!r}.")
+    if isinstance(n_steps, bool) or not isinstance(n_steps, int | np.integer) or n_steps < 0:
+        raise ValueError(f"n_steps must be a whole number >= 0, got {n_steps!r}.")
+    w = _vector(start, "start").copy()
+    path = [w.copy()]
+    for _ in range(n_steps):
+        if stop is not None and stop(w):
+            break
+        g = np.asarray(gradient(w), dtype=float)
+        if g.shape != w.shape:
+            raise ValueError(f"gradient(w) returned shape {g.shape}; expected {w.shape}.")
+        w = w - step * g
+        path.append(w.copy())
+    return np.array(path)
+
+
+def polynomial_design_matrix(x, degree):
+    """The matrix with columns ``1, x, x**2, ..., x**degree`` (lowest power first).
+
+    >>> polynomial_design_matrix([1.0, 2.0, 3.0], 2)
+    array([[1., 1., 1.],
+           [1., 2., 4.],
+           [1., 3., 9.]])
+    """
+    x = _vector(x, "x")
+    if isinstance(degree, bool) or not isinstance(degree, int | np.integer) or degree < 0:
+        raise ValueError(f"degree must be a whole number >= 0, got {degree!r}.")
+    return x[:, None] ** np.arange(degree + 1)
+
+
+def fit_polynomial(x, y, degree):
+    """Least-squares coefficients ``a0, a1, ..., a_degree`` by the normal equation.
+
+    Solves ``X.T @ X @ a = X.T @ y`` for the design matrix ``X`` of
+    :func:`polynomial_design_matrix`.  (``numpy.polyfit`` gives the same
+    numbers, highest power first.)
+    """
+    X = polynomial_design_matrix(x, degree)
+    y = _vector(y, "y")
+    if len(y) != len(X):
+        raise ValueError(f"x has {len(X)} values but y has {len(y)}; give one y per x.")
+    if len(y) <= degree:
+        raise ValueError(f"A degree-{degree} polynomial needs more than {degree} points.")
+    return np.linalg.solve(X.T @ X, X.T @ y)
+
+
+def standardize(X):
+    """Centre and scale each column: ``(X - mean) / std``; returns ``(Z, mean, std)``.
+
+    ``std`` is the population standard deviation (ddof=0).  A constant column
+    cannot be scaled and raises ValueError.
+    """
+    X = np.asarray(X, dtype=float)
+    if X.ndim != 2:
+        raise ValueError(f"standardize() expects a 2-D array (rows, features), got {X.shape}.")
+    mean, std = X.mean(axis=0), X.std(axis=0)
+    if np.any(std == 0):
+        raise ValueError(f"Column(s) {np.flatnonzero(std == 0).tolist()} are constant.")
+    return (X - mean) / std, mean, std
+
+
+def plot_path(ax, f, path, xlim, ylim, levels=12, label=None, color="C3"):
+    """Draw the contours of ``f`` over ``xlim`` x ``ylim`` and a descent path on ``ax``.
+
+    ``f`` takes points with (w1, w2) in the last axis (like :func:`quadratic`).
+    The path is clipped to the window, so a diverging path simply runs off it.
+    Returns ``ax``.
+    """
+    path = np.asarray(path, dtype=float)
+    if path.ndim != 2 or path.shape[1] != 2:
+        raise ValueError(f"path must have shape (steps + 1, 2), got {path.shape}.")
+    w1, w2 = np.meshgrid(np.linspace(*xlim, 201), np.linspace(*ylim, 201))
+    values = f(np.stack([w1, w2], axis=-1))
+    if np.isscalar(levels):
+        low, high = values.min(), values.max()
+        levels = low + (high - low) * np.linspace(0, 1, levels + 2)[1:-1] ** 2
+    ax.contour(w1, w2, values, levels=levels, cmap="viridis", linewidths=0.8)
+    size = 3 if len(path) <= 60 else 1.5
+    ax.plot(path[:, 0], path[:, 1], "o-", color=color, ms=size, lw=1.2, label=label)
+    ax.plot(*path[0], "s", color="k", ms=6)
+    ax.set(xlim=xlim, ylim=ylim, xlabel="$w_1$", ylabel="$w_2$")
+    return ax
+
+
+_Q_WINDOW = ((-1.2, 1.2), (-0.6, 0.6))
+
+
+def _describe(step):
+    factors = contraction_factors(step)
+    worst = np.abs(factors).max()
+    if worst >= 1:
+        verdict = "diverges"
+    elif worst > 0.9:
+        verdict = "converges slowly"
+    else:
+        verdict = "converges fast"
+    if worst < 1 and factors.min() < 0:
+        verdict += ", zig-zags"
+    return factors, verdict
+
+
+def draw_descent(step=SEED_STEP, n_steps=50, start=SEED_START):
+    """The step-size explorer's figure: the path on Q's contours and Q after each step.
+
+    Pure: the same arguments always give the same figure, and nothing else changes.
+    """
+    from matplotlib.figure import Figure
+
+    path = gradient_descent(quadratic_gradient, start, step, n_steps)
+    values = quadratic(path)
+    factors, verdict = _describe(step)
+    fig = Figure(figsize=(10, 3.8), layout="constrained")
+    left, right = fig.subplots(1, 2)
+    plot_path(left, quadratic, path, *_Q_WINDOW)
+    left.set_aspect("equal")
+    left.set_title(f"step {step:.3f}: {verdict}")
+    right.semilogy(np.arange(len(values)), values, ".-" if n_steps <= 60 else "-", color="C3")
+    right.axhline(values[0], color="0.6", lw=0.8, ls="--")
+    right.set(
+        xlabel="step k",
+        ylabel="$Q(w_k)$ (log scale)",
+        title=f"per step: $w_1$ x {factors[0]:.2f}, $w_2$ x {factors[1]:.2f}",
+    )
+    right.grid(alpha=0.3)
+    return fig
+
+
+def draw_regimes(steps=(0.01, 0.15, 0.21), n_steps=30, start=SEED_START):
+    """Three paths on Q's contours side by side: a small, a good and a too-large step."""
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(4 * len(steps), 2.6), layout="constrained")
+    axes = np.atleast_1d(fig.subplots(1, len(steps)))
+    for ax, step in zip(axes, steps, strict=True):
+        path = gradient_descent(quadratic_gradient, start, step, n_steps)
+        plot_path(ax, quadratic, path, *_Q_WINDOW)
+        ax.set_aspect("equal")
+        ax.set_title(f"step {step}: {_describe(step)[1]}")
+    return fig

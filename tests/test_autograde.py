@@ -1,0 +1,354 @@
+"""dlcourse grade: many submissions, graded in parallel and in isolation, nothing lost.
+
+One batch of a01 submissions holds a good one and every kind of bad one an
+instructor meets; each must get a score, a status and a reason in the CSV and a
+feedback page, without stopping the batch or touching another student's grade.
+"""
+
+import copy
+import csv
+import shutil
+import subprocess
+import sys
+import zipfile
+
+import nbformat
+import pytest
+from nbgrader.api import Gradebook
+
+from helpers import autograde
+
+from .notebooks import ROOT, grade_id, is_solution, is_test
+from .test_assignments import submission
+
+pytestmark = pytest.mark.slow
+
+ASSIGNMENT = "a01"
+NAME = "a01_python_basics.ipynb"
+TIMEOUT = 24  # seconds a submission; a single looping cell is stopped after a third
+
+
+def release():
+    return nbformat.read(ROOT / "assignments" / ASSIGNMENT / NAME, as_version=4)
+
+
+def solved(**replace):
+    source = nbformat.read(ROOT / "solutions" / ASSIGNMENT / NAME, as_version=4)
+    return submission(release(), source, replace)
+
+
+def first_solution_id():
+    return next(grade_id(c) for c in release().cells if is_solution(c))
+
+
+def with_cell(nb, code, where="start"):
+    """``nb`` with a code cell added after the setup cell, or at the end."""
+    nb = copy.deepcopy(nb)
+    cell = nbformat.v4.new_code_cell(code)
+    if where == "start":
+        nb.cells.insert(2, cell)
+    else:
+        nb.cells.append(cell)
+    return nb
+
+
+def without_test_cells(nb):
+    nb = copy.deepcopy(nb)
+    nb.cells = [c for c in nb.cells if not is_test(c)]
+    return nb
+
+
+def with_tests_edited(nb):
+    nb = copy.deepcopy(nb)
+    for cell in nb.cells:
+        if is_test(cell):
+            cell.source = "pass  # tests removed by the student"
+    return nb
+
+
+def with_tests_reversed(nb):
+    nb = copy.deepcopy(nb)
+    tests = [c for c in nb.cells if is_test(c)]
+    positions = [i for i, c in enumerate(nb.cells) if is_test(c)]
+    for i, cell in zip(positions, reversed(tests), strict=True):
+        nb.cells[i] = cell
+    return nb
+
+
+def with_locked_cell_changed(nb):
+    """A correct submission whose first (locked) test cell got an extra line."""
+    nb = copy.deepcopy(nb)
+    cell = next(c for c in nb.cells if is_test(c))
+    cell.source += "\nassert False, 'the student broke a locked cell'"
+    return nb
+
+
+CHEAT_READ = """
+import glob, os, sys
+venv_parent = os.path.dirname(os.path.dirname(sys.prefix))
+found = glob.glob(os.path.join(venv_parent, "solutions", "**", "*.ipynb"), recursive=True)
+found += glob.glob(os.path.join(venv_parent, "course", "*.db"))
+assert not found, f"could read {found}"
+"""
+
+# A student who knows where the course lives (the test tells them, in CHEAT_TARGET).
+CHEAT_WRITE = """
+import glob, os
+course = os.environ["CHEAT_TARGET"]
+for path in [os.path.join(course, "course", "gradebook.db"), os.path.join(course, "README.md")]:
+    try:
+        with open(path, "a") as f:
+            f.write("owned")
+    except OSError as error:
+        print("blocked:", path, type(error).__name__)
+for path in glob.glob(os.path.join(os.path.dirname(os.getcwd()), "..", "..", "..", "..", "*")):
+    try:
+        open(os.path.join(path, "owned.txt"), "w").close()
+    except OSError:
+        pass
+"""
+
+MONKEYPATCH = """
+import builtins
+builtins.AssertionError = type("AssertionError", (Exception,), {})
+builtins.NotImplementedError = type("NotImplementedError", (Exception,), {})
+"""
+
+
+def nbgrader_layout(folder):
+    """Write every fixture as ``<student>/a01/<notebook>``; return what each expects."""
+    v3 = nbformat.convert(solved(), 3)
+    fixtures = {
+        "good": (solved(), "full"),
+        "blank": (release(), "zero"),
+        "syntax_error": (
+            solved(**{first_solution_id(): "def normalize_text(text)\n    return text"}),
+            "partial",
+        ),
+        "import_error": (with_cell(solved(), "import no_such_module_anywhere"), "partial-or-full"),
+        "infinite_loop": (solved(**{first_solution_id(): "while True:\n    pass"}), "partial"),
+        "memory_bomb": (
+            with_cell(
+                solved(), "hog = bytearray(8 * 2**30)\nhog[::4096] = b'x' * len(hog[::4096])"
+            ),
+            "any",
+        ),
+        "sys_exit": (with_cell(solved(), "import sys\nsys.exit(3)"), "full"),
+        "os_exit": (with_cell(solved(), "import os\nos._exit(0)"), "any"),
+        "kernel_crash": (with_cell(solved(), "import ctypes\nctypes.string_at(0)"), "any"),
+        "deleted_tests": (without_test_cells(release()), "zero"),
+        "edited_tests": (with_tests_edited(release()), "zero"),
+        "reordered_tests": (with_tests_reversed(solved()), "any"),
+        "locked_cell_changed": (with_locked_cell_changed(solved()), "full"),
+        "monkeypatch": (with_cell(release(), MONKEYPATCH), "zero"),
+        "reads_hidden": (with_cell(solved(), CHEAT_READ, where="end"), "full"),
+        "writes_outside": (with_cell(solved(), CHEAT_WRITE, where="end"), "full"),
+        "huge_output": (with_cell(solved(), "print('x' * 30_000_000)"), "full"),
+        "older_nbformat": (v3, "full"),
+    }
+    for student, (nb, _) in fixtures.items():
+        target = folder / student / ASSIGNMENT
+        target.mkdir(parents=True)
+        version = nb.get("nbformat", 4)
+        (target / NAME).write_text(nbformat.writes(nb, version=version), encoding="utf-8")
+    expected = {student: want for student, (_, want) in fixtures.items()}
+    (folder / "not_json" / ASSIGNMENT).mkdir(parents=True)
+    (folder / "not_json" / ASSIGNMENT / NAME).write_text('{"cells": [', encoding="utf-8")
+    (folder / "not_utf8" / ASSIGNMENT).mkdir(parents=True)
+    (folder / "not_utf8" / ASSIGNMENT / NAME).write_bytes(b'{"cells": "\xff\xfe caf\xe9"}')
+    (folder / "wrong_name" / ASSIGNMENT).mkdir(parents=True)
+    nbformat.write(solved(), folder / "wrong_name" / ASSIGNMENT / "Untitled.ipynb")
+    (folder / "empty_folder").mkdir()
+    expected |= {
+        "not_json": "rejected",
+        "not_utf8": "rejected",
+        "wrong_name": "full",
+        "empty_folder": "rejected",
+    }
+    return expected
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory):
+    """A copy of the course to grade in, so the real gradebook is never touched."""
+    root = tmp_path_factory.mktemp("course") / "repo"
+    shutil.copytree(
+        ROOT,
+        root,
+        ignore=shutil.ignore_patterns(
+            ".venv", ".git", "lectures", "tests", "*.db", "grades", "feedback", "__pycache__"
+        ),
+        symlinks=True,
+    )
+    (root / "README.md").write_text("the course\n")
+    return root
+
+
+@pytest.fixture(scope="module")
+def batch(course, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("submitted")
+    expected = nbgrader_layout(folder)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CHEAT_TARGET", str(course))
+        results = autograde.grade(
+            ASSIGNMENT, folder, root=course, workers=2, timeout=TIMEOUT, memory_mb=1024
+        )
+    return {"folder": folder, "expected": expected, "results": {r.student: r for r in results}}
+
+
+def csv_rows(course):
+    with open(course / "course" / "grades" / f"{ASSIGNMENT}.csv", newline="") as file:
+        return {row["student"]: row for row in csv.DictReader(file)}
+
+
+def gradebook_scores(course):
+    with Gradebook(f"sqlite:///{course / 'course' / 'gradebook.db'}") as gradebook:
+        return {s.student.id: s.score for s in gradebook.find_assignment(ASSIGNMENT).submissions}
+
+
+def test_every_submission_gets_a_score_status_reason_and_feedback(batch, course):
+    results, expected = batch["results"], batch["expected"]
+    assert set(results) == set(expected)
+    rows = csv_rows(course)
+    assert set(rows) == set(expected)
+    for student, result in results.items():
+        assert result.max_score == 28
+        assert rows[student]["status"] in {"graded", "failed", "rejected"}
+        assert rows[student]["score"] == f"{result.score:g}"
+        if result.status != "graded":
+            assert result.reason, f"{student} was not graded but has no reason"
+        page = course / "course" / "feedback" / student / ASSIGNMENT
+        assert list(page.glob("*.html")), f"no feedback for {student}"
+
+
+@pytest.mark.parametrize(
+    "student",
+    [
+        "good",
+        "blank",
+        "syntax_error",
+        "import_error",
+        "infinite_loop",
+        "memory_bomb",
+        "sys_exit",
+        "os_exit",
+        "kernel_crash",
+        "deleted_tests",
+        "edited_tests",
+        "reordered_tests",
+        "locked_cell_changed",
+        "monkeypatch",
+        "reads_hidden",
+        "writes_outside",
+        "huge_output",
+        "older_nbformat",
+        "not_json",
+        "not_utf8",
+        "wrong_name",
+        "empty_folder",
+    ],
+)
+def test_each_kind_of_submission_is_scored_as_expected(batch, student):
+    result, want = batch["results"][student], batch["expected"][student]
+    detail = f"{student}: {result.score}/{result.max_score} {result.status} ({result.reason})"
+    if want == "full":
+        assert result.score == result.max_score, detail
+    elif want == "zero":
+        assert result.score == 0, detail
+    elif want == "partial":
+        assert 0 < result.score < result.max_score, detail
+    elif want == "partial-or-full":
+        assert result.score > 0, detail
+    elif want == "rejected":
+        assert result.status == "rejected" and result.score == 0, detail
+    assert result.score < result.max_score or result.status == "graded", detail
+
+
+def test_reasons_name_what_went_wrong(batch):
+    results = batch["results"]
+    assert (
+        "time limit" in results["infinite_loop"].reason
+        or "timed out" in results["infinite_loop"].reason
+    )
+    assert "memory" in results["memory_bomb"].reason
+    assert "not a valid notebook" in results["not_json"].reason
+    assert "not UTF-8" in results["not_utf8"].reason
+    assert "no notebook" in results["empty_folder"].reason
+    assert "graded Untitled.ipynb as" in results["wrong_name"].reason
+    assert "upgraded from nbformat 3" in results["older_nbformat"].reason
+    assert "deleted protected cells" in results["deleted_tests"].reason
+    assert "changed protected cells" in results["edited_tests"].reason
+    assert "changed protected cells" in results["locked_cell_changed"].reason
+    assert "out of their order" in results["reordered_tests"].reason
+    for student in ("os_exit", "kernel_crash"):
+        assert "kernel" in results[student].reason or results[student].status == "failed", results[
+            student
+        ]
+
+
+def test_student_code_cannot_write_the_course_or_other_students_files(batch, course):
+    assert (course / "README.md").read_text() == "the course\n"
+    assert not list(batch["folder"].rglob("owned.txt"))
+    assert gradebook_scores(course)["good"] == 28
+
+
+def test_the_gradebook_holds_every_score(batch, course):
+    scores = gradebook_scores(course)
+    assert scores == {student: result.score for student, result in batch["results"].items()}
+
+
+def test_regrading_one_student_touches_no_one_else(batch, course):
+    before_rows, before_scores = csv_rows(course), gradebook_scores(course)
+    again = autograde.grade(
+        ASSIGNMENT, batch["folder"], root=course, workers=1, timeout=TIMEOUT, only="blank"
+    )
+    assert [r.student for r in again] == ["blank"]
+    assert csv_rows(course) == before_rows
+    assert gradebook_scores(course) == before_scores
+
+
+def test_loose_files_and_a_zip_are_accepted(course, tmp_path):
+    loose = tmp_path / "lms_export"
+    loose.mkdir()
+    nbformat.write(solved(), loose / "ada.ipynb")
+    nbformat.write(release(), loose / "bob.ipynb")
+    archive = tmp_path / "export.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for path in loose.iterdir():
+            zipped.write(path, f"export/{path.name}")
+        zipped.writestr("../escape.ipynb", "{}")
+    for source in (loose, archive):
+        results = {
+            r.student: r.score for r in autograde.grade(ASSIGNMENT, source, root=course, workers=2)
+        }
+        assert results == {"ada": 28, "bob": 0}
+    assert not (tmp_path / "escape.ipynb").exists()
+
+
+def test_bad_arguments_are_clear_errors(course, tmp_path):
+    with pytest.raises(autograde.GradeError, match="Unknown or not ready assignment 'a99'"):
+        autograde.grade("a99", tmp_path, root=course)
+    with pytest.raises(autograde.GradeError, match="No submissions at"):
+        autograde.grade(ASSIGNMENT, tmp_path / "missing", root=course)
+    with pytest.raises(autograde.GradeError, match="--workers must be a positive"):
+        autograde.grade(ASSIGNMENT, tmp_path, root=course, workers=-1)
+    (tmp_path / "notes.txt").write_text("hi")
+    with pytest.raises(autograde.GradeError, match="neither a folder nor a zip"):
+        autograde.grade(ASSIGNMENT, tmp_path / "notes.txt", root=course)
+
+
+def test_command_exits_zero_when_students_fail_and_two_on_bad_arguments(course, tmp_path):
+    folder = tmp_path / "subs"
+    folder.mkdir()
+    nbformat.write(release(), folder / "carol.ipynb")
+    env_cmd = [sys.executable, "-m", "helpers.cli", "grade", ASSIGNMENT]
+    done = subprocess.run(
+        [*env_cmd, str(folder), "--workers", "1"], cwd=course, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "1 submissions: 0 full marks, 0 partial, 1 zero" in done.stdout
+    assert "1/1 graded" in done.stderr
+    bad = subprocess.run(
+        [*env_cmd, str(tmp_path / "nowhere")], cwd=course, capture_output=True, text=True
+    )
+    assert bad.returncode == 2 and "No submissions at" in bad.stderr

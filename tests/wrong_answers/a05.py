@@ -1,0 +1,175 @@
+"""Plausible wrong answers to assignment a05 (checking models); each must lose points.
+
+``WRONG_ANSWERS`` maps a label (what the student got wrong) to a dict from the
+``grade_id`` of a solution cell in
+``solutions/a05/a05_visualization_and_model_checking.ipynb`` to the full source a
+student might have typed into that cell.  ``tests/test_assignments.py`` hands in the
+release with every other solution cell answered correctly and these cells replaced,
+autogrades it, and checks that the score is below full marks.
+"""
+
+WRONG_ANSWERS = {
+    # Rows are the prediction and columns the truth: FP and FN trade places.
+    "confusion_matrix_transposed": {
+        "confusion_matrix_binary": """\
+def confusion_matrix_binary(y_true, y_pred):
+    y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
+    if y_true.ndim != 1 or y_pred.ndim != 1 or len(y_true) != len(y_pred) or len(y_true) == 0:
+        raise ValueError("bad input")
+    if not (np.isin(y_true, [0, 1]).all() and np.isin(y_pred, [0, 1]).all()):
+        raise ValueError("labels must be 0 or 1")
+    matrix = np.zeros((2, 2), dtype=int)
+    for t, p in zip(y_true.astype(int), y_pred.astype(int)):
+        matrix[p, t] += 1
+    return matrix
+""",
+    },
+    # Counts right, but checks nothing: a label 2 lands in the wrong cell, and a
+    # length-1 input is silently broadcast against a longer one.
+    "confusion_matrix_without_checks": {
+        "confusion_matrix_binary": """\
+def confusion_matrix_binary(y_true, y_pred):
+    codes = 2 * np.asarray(y_true, dtype=int) + np.asarray(y_pred, dtype=int)
+    return np.bincount(codes, minlength=4)[:4].reshape(2, 2)
+""",
+    },
+    # Precision and recall swapped: each divides by the other's denominator.
+    "precision_recall_swapped": {
+        "precision_recall": """\
+def precision(y_true, y_pred):
+    _, (fn, tp) = confusion_matrix_binary(y_true, y_pred)
+    return float(tp / (tp + fn)) if tp + fn else 0.0
+
+
+def recall(y_true, y_pred):
+    (_, fp), (_, tp) = confusion_matrix_binary(y_true, y_pred)
+    return float(tp / (tp + fp)) if tp + fp else 0.0
+""",
+    },
+    # No zero-division rule: 0 / 0 raises ZeroDivisionError instead of giving 0.0.
+    "precision_recall_divide_by_zero": {
+        "precision_recall": """\
+def precision(y_true, y_pred):
+    (_, fp), (_, tp) = confusion_matrix_binary(y_true, y_pred)
+    return int(tp) / int(tp + fp)
+
+
+def recall(y_true, y_pred):
+    _, (fn, tp) = confusion_matrix_binary(y_true, y_pred)
+    return int(tp) / int(tp + fn)
+""",
+    },
+    # The plain average of precision and recall instead of their harmonic mean.
+    "f1_arithmetic_mean": {
+        "f1_score": """\
+def f1_score(y_true, y_pred):
+    return float((precision(y_true, y_pred) + recall(y_true, y_pred)) / 2)
+""",
+    },
+    # int() rounds the validation size down where scikit-learn rounds up.
+    "split_rounds_down": {
+        "train_validation_split": """\
+def train_validation_split(X, y, validation_fraction, seed):
+    X, y = np.asarray(X), np.asarray(y)
+    if len(X) != len(y):
+        raise ValueError("X and y differ in length")
+    if not 0 < validation_fraction < 1:
+        raise ValueError("validation_fraction must be between 0 and 1")
+    n = len(y)
+    n_val = int(validation_fraction * n)
+    if n_val == 0 or n_val == n:
+        raise ValueError("a part would be empty")
+    order = np.random.default_rng(seed).permutation(n)
+    return X[order[n_val:]], X[order[:n_val]], y[order[n_val:]], y[order[:n_val]]
+""",
+    },
+    # X and y each get their own permutation: the sizes are right, the pairs are not.
+    "split_shuffles_x_and_y_separately": {
+        "train_validation_split": """\
+import math
+
+
+def train_validation_split(X, y, validation_fraction, seed):
+    X, y = np.asarray(X), np.asarray(y)
+    if len(X) != len(y):
+        raise ValueError("X and y differ in length")
+    if not 0 < validation_fraction < 1:
+        raise ValueError("validation_fraction must be between 0 and 1")
+    n = len(y)
+    n_val = math.ceil(validation_fraction * n)
+    if n_val == 0 or n_val == n:
+        raise ValueError("a part would be empty")
+    generator = np.random.default_rng(seed)
+    X_shuffled = X[generator.permutation(n)]
+    y_shuffled = y[generator.permutation(n)]
+    return X_shuffled[n_val:], X_shuffled[:n_val], y_shuffled[n_val:], y_shuffled[:n_val]
+""",
+    },
+    # Seeds and draws from NumPy's global generator (the docstring forbids it).
+    "split_uses_global_random": {
+        "train_validation_split": """\
+import math
+
+
+def train_validation_split(X, y, validation_fraction, seed):
+    X, y = np.asarray(X), np.asarray(y)
+    if len(X) != len(y):
+        raise ValueError("X and y differ in length")
+    if not 0 < validation_fraction < 1:
+        raise ValueError("validation_fraction must be between 0 and 1")
+    n = len(y)
+    n_val = math.ceil(validation_fraction * n)
+    if n_val == 0 or n_val == n:
+        raise ValueError("a part would be empty")
+    np.random.seed(seed)
+    order = np.random.permutation(n)
+    return X[order[n_val:]], X[order[:n_val]], y[order[n_val:]], y[order[:n_val]]
+""",
+    },
+    # Equal folds of n // k, with the remainder all piled into the last fold.
+    "kfold_remainder_in_last_fold": {
+        "k_fold_indices": """\
+def k_fold_indices(n, k):
+    if not isinstance(n, int) or not isinstance(k, int) or not 2 <= k <= n:
+        raise ValueError("need whole numbers with 2 <= k <= n")
+    size = n // k
+    indices = np.arange(n)
+    folds = []
+    for i in range(k):
+        stop = n if i == k - 1 else (i + 1) * size
+        val_index = indices[i * size : stop]
+        train_index = np.setdiff1d(indices, val_index)
+        folds.append((train_index, val_index))
+    return folds
+""",
+    },
+    # Scores each fold on the rows it was trained on: flattering, and not what
+    # cross_val_score computes.
+    "cv_scores_training_rows": {
+        "cross_val_accuracy": """\
+from sklearn.base import clone
+
+
+def cross_val_accuracy(model, X, y, k):
+    X, y = np.asarray(X), np.asarray(y)
+    scores = []
+    for train_index, val_index in k_fold_indices(len(y), k):
+        fold_model = clone(model).fit(X[train_index], y[train_index])
+        scores.append(accuracy(y[train_index], fold_model.predict(X[train_index])))
+    return np.array(scores)
+""",
+    },
+    # Refits the caller's own model on every fold (the scores are right, but the
+    # caller's model comes back fitted on the last fold).
+    "cv_fits_the_callers_model": {
+        "cross_val_accuracy": """\
+def cross_val_accuracy(model, X, y, k):
+    X, y = np.asarray(X), np.asarray(y)
+    scores = []
+    for train_index, val_index in k_fold_indices(len(y), k):
+        model.fit(X[train_index], y[train_index])
+        scores.append(accuracy(y[val_index], model.predict(X[val_index])))
+    return np.array(scores)
+""",
+    },
+}
