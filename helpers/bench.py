@@ -32,7 +32,7 @@ class Measurement:
     peak_mb: float
 
 
-def measure(path, fast=False, timeout=900):
+def measure(path, fast=False, timeout=900, env=None):
     """Run the notebook at ``path`` in a fresh kernel (unsaved) and measure it."""
     import nbformat
 
@@ -40,7 +40,7 @@ def measure(path, fast=False, timeout=900):
 
     notebook = notebooks.read(path)
     notebook.cells.append(nbformat.v4.new_code_cell(_PEAK_CELL))
-    seconds = notebooks.run(notebook, Path(path).parent, fast=fast, timeout=timeout)
+    seconds = notebooks.run(notebook, Path(path).parent, fast=fast, timeout=timeout, env=env)
     text = "".join(o.get("text", "") for o in notebook.cells[-1].outputs)
     peak = int(re.search(r"DLCOURSE_PEAK (\d+)", text).group(1))
     # ru_maxrss is in kilobytes on Linux and in bytes on macOS.
@@ -48,11 +48,21 @@ def measure(path, fast=False, timeout=900):
     return Measurement(round(seconds, 1), round(peak_mb))
 
 
+def has_gpu():
+    """True when an NVIDIA GPU is visible to this machine (no TensorFlow import)."""
+    return Path("/dev/nvidia0").exists() and os.environ.get("CUDA_VISIBLE_DEVICES") != ""
+
+
+def gpu_speedup(path, fast=False):
+    """``(cpu, gpu)`` measurements of a notebook: run with its GPUs hidden, then with them."""
+    return measure(path, fast=fast, env={"CUDA_VISIBLE_DEVICES": ""}), measure(path, fast=fast)
+
+
 def machine():
     """A one-line description of this machine, for the README's table."""
     import psutil
 
-    gpu = "GPU" if Path("/dev/nvidia0").exists() else "no GPU"
+    gpu = "GPU" if has_gpu() else "no GPU"
     memory = psutil.virtual_memory().total / 2**30
     system = f"{platform.system()} {platform.machine()}"
     return f"{os.cpu_count()} CPU cores, {memory:.0f} GB, {gpu}, {system}"

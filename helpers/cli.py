@@ -74,6 +74,12 @@ def _bench(args):
         raise ValueError("No ready lesson matches; see `dlcourse lessons`.")
     print(f"Measuring {len(lessons)} lesson(s) in {args.mode} mode on {bench.machine()}:")
     for lesson in lessons:
+        if bench.has_gpu() and "mnist" in lesson.datasets:  # the lessons that train networks
+            cpu, gpu = bench.gpu_speedup(root / lesson.lecture, fast=fast)
+            print(
+                f"  {lesson.number:02d} on the GPU: {gpu.seconds} s, on the CPU: {cpu.seconds} s, "
+                f"speed-up {cpu.seconds / gpu.seconds:.1f}x"
+            )
         lecture = bench.measure(root / lesson.lecture, fast=fast)
         solutions = [bench.measure(p) for p in sorted((root / lesson.solution_dir).glob("*.ipynb"))]
         assignment = bench.Measurement(

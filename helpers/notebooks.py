@@ -20,8 +20,11 @@ def read(path):
     return nbformat.read(path, as_version=4)
 
 
-def run(notebook, folder, fast=False, timeout=600):
+def run(notebook, folder, fast=False, timeout=600, env=None):
     """Execute ``notebook`` (in place) in a fresh kernel working in ``folder``; return seconds.
+
+    ``env`` adds environment variables for the kernel (``CUDA_VISIBLE_DEVICES=""``
+    hides the GPUs, say).
 
     Raises nbclient's ``CellExecutionError`` (naming the failing cell) on an error.
     """
@@ -34,7 +37,7 @@ def run(notebook, folder, fast=False, timeout=600):
         record_timing=False,
         resources={"metadata": {"path": str(Path(folder).resolve())}},
     )
-    env = dict(os.environ, DLCOURSE_FAST="1" if fast else "0")
+    env = dict(os.environ, **(env or {}), DLCOURSE_FAST="1" if fast else "0")
     start = time.perf_counter()
     client.execute(env=env)  # the kernel's environment carries the run mode
     return time.perf_counter() - start

@@ -77,3 +77,15 @@ def test_ready_lesson_is_measured_and_within_budget(lesson):
     assert cost["assignment_s"] <= bench.ASSIGNMENT_SECONDS, (
         f"solution takes {cost['assignment_s']} s"
     )
+
+
+def test_gpu_speedup_hides_the_gpus_for_the_cpu_run(tmp_path, monkeypatch):
+    seen = []
+    monkeypatch.setattr(bench, "measure", lambda path, fast=False, env=None: seen.append(env))
+    bench.gpu_speedup(tmp_path / "lecture.ipynb")
+    assert seen == [{"CUDA_VISIBLE_DEVICES": ""}, None]
+
+
+def test_no_gpu_here_or_when_hidden(monkeypatch):
+    monkeypatch.setenv("CUDA_VISIBLE_DEVICES", "")
+    assert bench.has_gpu() is False

@@ -109,9 +109,14 @@ def browser():
 
 def open_in_lab(browser, lab, path):
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    page.goto(f"{lab['url']}/lab/tree/{path}?token={lab['token']}")
+    # A workspace of its own, reset, so no tab from an earlier test comes back.
+    workspace = path.replace("/", "-").replace(".", "-")
+    page.goto(f"{lab['url']}/lab/workspaces/{workspace}/tree/{path}?reset&token={lab['token']}")
     page.wait_for_function(
-        "window.jupyterapp && window.jupyterapp.shell.currentWidget", timeout=60_000
+        "(path) => { const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;"
+        " return w && w.context && w.context.path === path; }",
+        arg=path,
+        timeout=60_000,
     )
     page.wait_for_function(
         "() => { const w = window.jupyterapp.shell.currentWidget;"
@@ -168,8 +173,19 @@ def test_lecture_runs_in_jupyterlab_and_its_slider_redraws(lab, browser, lesson)
     page = open_in_lab(browser, lab, lesson.lecture)
     state = run_all(page)
     assert not state["errors"], state["errors"]
-    slider = page.locator(".widget-slider").first
-    slider.scroll_into_view_if_needed()
+    # JupyterLab renders only the cells near the view: scroll to the explorer's cell first.
+    page.evaluate(
+        """async () => {
+            const notebook = window.jupyterapp.shell.currentWidget.content;
+            const cells = Array.from(notebook.model.cells);
+            const index = cells.findIndex(c => c.type === 'code' && c.outputs.toJSON().some(
+                o => o.data && 'application/vnd.jupyter.widget-view+json' in o.data));
+            notebook.activeCellIndex = index;
+            await notebook.scrollToItem(index, 'start');
+        }"""
+    )
+    slider = page.locator(".jp-Cell.jp-mod-active .widget-slider").first
+    slider.wait_for(timeout=30_000)
     assert slider.is_visible(), "no ipywidgets slider rendered"
     before = figure_near(slider)
     handle = slider.locator(".noUi-handle").first

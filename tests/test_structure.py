@@ -137,6 +137,11 @@ def test_binder_installs_the_package_after_the_environment():
     assert (ROOT / "postBuild").stat().st_mode & 0o111, "postBuild must be executable"
 
 
+def test_readme_binder_badge_opens_jupyterlab_on_the_course():
+    readme = (ROOT / "README.md").read_text()
+    assert f"https://mybinder.org/v2/gh/{REPO}/main?urlpath=lab/tree/README.md" in readme
+
+
 def test_tested_versions_in_helpers_match_the_lock():
     pins = lock()
     for package, version in env.TESTED.items():
