@@ -391,6 +391,13 @@ def _worker(work, assignment, student, cell_timeout, views):
         MPLCONFIGDIR=str(home / "matplotlib"),
         XDG_CACHE_HOME=str(home / "cache"),
         DLCOURSE_OFFLINE="1",
+        # One thread each for NumPy's and TensorFlow's math: N workers share N cores
+        # instead of fighting over them.
+        OMP_NUM_THREADS="1",
+        OPENBLAS_NUM_THREADS="1",
+        MKL_NUM_THREADS="1",
+        TF_NUM_INTRAOP_THREADS="1",
+        TF_NUM_INTEROP_THREADS="1",
     )
     try:
         api = _nbgrader_api(work, Execute__timeout=cell_timeout)
