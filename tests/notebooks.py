@@ -1,6 +1,7 @@
 """Small shared helpers for the notebook tests (not a test module)."""
 
 import json
+import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,3 +40,10 @@ def is_solution(cell):
 def is_test(cell):
     meta = cell.get("metadata", {}).get("nbgrader", {})
     return meta.get("grade", False) and not meta.get("solution", False)
+
+
+def copy_course(target, *skip):
+    """A throw-away copy of the course (without its environment, history or gradebook)."""
+    ignore = shutil.ignore_patterns(".venv", ".git", "*.db", "__pycache__", *skip)
+    shutil.copytree(ROOT, target, ignore=ignore, symlinks=True)
+    return target

@@ -19,7 +19,7 @@ from nbgrader.api import Gradebook
 
 from helpers import grading, syllabus
 
-from .notebooks import ROOT, grade_id, is_solution, is_test, read
+from .notebooks import ROOT, copy_course, grade_id, is_solution, is_test, read
 
 ASSIGNMENTS = [lesson.assignment for lesson in syllabus.ready(ROOT)]
 
@@ -152,11 +152,7 @@ def test_release_check_command_is_clean():
 
 
 def test_release_check_reports_drift(tmp_path):
-    shutil.copytree(
-        ROOT,
-        tmp_path / "course_copy",
-        ignore=shutil.ignore_patterns(".venv", ".git", "*.db", "__pycache__"),
-    )
+    copy_course(tmp_path / "course_copy")
     copy_root = tmp_path / "course_copy"
     release = sorted((copy_root / "assignments").rglob("*.ipynb"))[0]
     release.write_text(release.read_text().replace("raise NotImplementedError()", "pass", 1))

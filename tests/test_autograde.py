@@ -7,7 +7,6 @@ feedback page, without stopping the batch or touching another student's grade.
 
 import copy
 import csv
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -18,7 +17,7 @@ from nbgrader.api import Gradebook
 
 from helpers import autograde
 
-from .notebooks import ROOT, grade_id, is_solution, is_test
+from .notebooks import ROOT, copy_course, grade_id, is_solution, is_test
 from .test_assignments import submission
 
 pytestmark = pytest.mark.slow
@@ -172,14 +171,7 @@ def nbgrader_layout(folder):
 def course(tmp_path_factory):
     """A copy of the course to grade in, so the real gradebook is never touched."""
     root = tmp_path_factory.mktemp("course") / "repo"
-    shutil.copytree(
-        ROOT,
-        root,
-        ignore=shutil.ignore_patterns(
-            ".venv", ".git", "lectures", "tests", "*.db", "grades", "feedback", "__pycache__"
-        ),
-        symlinks=True,
-    )
+    copy_course(root, "lectures", "tests", "grades", "feedback")
     (root / "README.md").write_text("the course\n")
     return root
 

@@ -20,7 +20,7 @@ import pytest
 
 from helpers import syllabus
 
-from .notebooks import ROOT
+from .notebooks import ROOT, copy_course
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -57,11 +57,7 @@ def free_port():
 def lab(tmp_path_factory):
     """JupyterLab serving a throw-away copy of the course (runs must not touch the repo)."""
     course = tmp_path_factory.mktemp("lab") / "course"
-    shutil.copytree(
-        ROOT,
-        course,
-        ignore=shutil.ignore_patterns(".venv", ".git", "tests", "*.db", "submitted", "__pycache__"),
-    )
+    copy_course(course, "tests", "submitted")
     port, token = free_port(), "dlcourse-test"
     command = [
         sys.executable,

@@ -19,7 +19,7 @@ import pytest
 
 from helpers import syllabus
 
-from .notebooks import ROOT
+from .notebooks import ROOT, copy_course
 
 pytestmark = pytest.mark.slow
 
@@ -55,13 +55,7 @@ def colab(tmp_path_factory):
     (base / "colab_module" / "google" / "colab" / "__init__.py").write_text(STAND_IN)
     (base / "colab_module" / "sitecustomize.py").write_text("import google.colab  # noqa: F401\n")
     repo = base / "repository"
-    shutil.copytree(
-        ROOT,
-        repo,
-        ignore=shutil.ignore_patterns(
-            ".venv", ".git", "course", "tests", "*.egg-info", "__pycache__"
-        ),
-    )
+    copy_course(repo, "course", "tests", "*.egg-info")
     env = dict(
         os.environ,
         PYTHONPATH=str(base / "colab_module"),
