@@ -12,7 +12,11 @@ autograde preprocessors, its feedback) and adds what a class of hundreds needs:
 * only this process writes the course's gradebook (``course/gradebook.db``),
   after a worker has finished and everything it started has been stopped;
 * every student gets a score, a status and a reason in the CSV, and a feedback
-  page, whatever their notebook did: a broken submission never stops the batch.
+  page, whatever their notebook did: a broken submission never stops the batch;
+* start-up is paid once, not per notebook: the generated assignment is kept
+  (:func:`prepare`), workers fork from a server that has imported nbgrader,
+  IPython, NumPy and matplotlib, and kernels fork from the worker
+  (:mod:`helpers.prefork`).
 
 What it does not protect against: student code can read what its own kernel can
 read, which includes the notebook being graded with its hidden tests, so hidden
@@ -33,7 +37,12 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from helpers import syllabus
+from helpers import prefork, syllabus
+
+# jsonschema, under nbformat, builds some 35 parsers at import time for an "iri"
+# format that no notebook schema uses: a second of start-up for every grading
+# process (python-jsonschema/jsonschema#1428).  Grading does without it.
+sys.modules.setdefault("rfc3987_syntax", None)
 
 STUDENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@+-]{0,63}$")
 
@@ -235,25 +244,76 @@ def _generate(course, assignment, **settings):
         )
 
 
-def _template(root, assignment, scratch):
-    """A scratch course whose gradebook knows the assignment, and the released notebooks.
+def _fingerprint(root, assignment):
+    """A hash of everything the generated assignment depends on."""
+    import hashlib
 
-    Every worker copies the scratch course; it holds the gradebook (with the
-    tests) and the source folder's data files, but not the solutions.
+    import nbgrader
+
+    digest = hashlib.sha256(f"nbgrader {nbgrader.__version__}\n".encode())
+    source = root / "solutions" / assignment
+    files = [root / "nbgrader_config.py", root / "course" / "nbgrader_config.py"]
+    for path in files + sorted(p for p in source.rglob("*") if p.is_file()):
+        name = path.relative_to(root).as_posix()
+        if "__pycache__" not in name and ".ipynb_checkpoints" not in name:
+            digest.update(f"{name}\n".encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def prepare(root, assignment):
+    """The generated assignment, made once and kept until its sources change.
+
+    Returns a folder under ``course/cache/`` holding a scratch course whose
+    gradebook knows the assignment and its hidden tests (``template/``: the
+    source folder's data files, not the solutions) and the released notebooks
+    (``release/``).  Like ``nbgrader generate_assignment`` before ``nbgrader
+    autograde``, this is done once per assignment, not once per grading run.
     """
-    import nbformat
+    root = Path(root)
+    cache = root / "course" / "cache"
+    kept = cache / f"{assignment}-{_fingerprint(root, assignment)}"
+    if (kept / "done").exists() and (kept / "template" / "course" / "gradebook.db").exists():
+        return kept
+    cache.mkdir(parents=True, exist_ok=True)
+    building = Path(tempfile.mkdtemp(prefix=f".{assignment}-", dir=cache))
+    try:
+        _build(root, assignment, building)
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
+    for old in cache.glob(f"{assignment}-*"):  # an earlier version of the assignment
+        shutil.rmtree(old, ignore_errors=True)
+    try:
+        building.rename(kept)
+    except OSError:  # another grading run got there first
+        shutil.rmtree(building, ignore_errors=True)
+    return kept
 
-    template = Path(scratch) / "template"
+
+def _build(root, assignment, folder):
+    template = folder / "template"
     (template / "course").mkdir(parents=True)
     shutil.copy(root / "nbgrader_config.py", template)
     shutil.copy(root / "course" / "nbgrader_config.py", template / "course")
     shutil.copytree(root / "solutions" / assignment, template / "solutions" / assignment)
     _generate(template, assignment)
-    released = template / "assignments" / assignment
-    release = {p.name: nbformat.read(p, as_version=4) for p in sorted(released.glob("*.ipynb"))}
+    shutil.move(template / "assignments" / assignment, folder / "release")
+    shutil.rmtree(template / "assignments")
     for notebook in (template / "solutions" / assignment).glob("*.ipynb"):
         notebook.unlink()
-    shutil.rmtree(template / "assignments")
+    (folder / "done").touch()
+
+
+def _template(root, assignment, scratch):
+    """A scratch copy of the generated assignment, and the released notebooks."""
+    import nbformat
+
+    kept = prepare(root, assignment)
+    template = Path(scratch) / "template"
+    shutil.copytree(kept / "template", template)
+    release = {
+        p.name: nbformat.read(p, as_version=4) for p in sorted((kept / "release").glob("*.ipynb"))
+    }
     return template, release
 
 
@@ -372,8 +432,10 @@ def _stop_descendants():
             pass
 
 
-def _worker(work, assignment, student, cell_timeout, views):
+def _worker(work, assignment, student, cell_timeout, views, environ):
     """The child process: isolate, autograde one student, write result.json."""
+    os.environ.clear()  # the grading process's environment, as a fork would have it
+    os.environ.update(environ)
     os.setsid()
     _become_subreaper()
     outcome = {"success": False, "error": "", "log": "", "isolated": ""}
@@ -391,17 +453,16 @@ def _worker(work, assignment, student, cell_timeout, views):
         MPLCONFIGDIR=str(home / "matplotlib"),
         XDG_CACHE_HOME=str(home / "cache"),
         DLCOURSE_OFFLINE="1",
-        # One thread each for NumPy's and TensorFlow's math: N workers share N cores
-        # instead of fighting over them.
-        OMP_NUM_THREADS="1",
-        OPENBLAS_NUM_THREADS="1",
-        MKL_NUM_THREADS="1",
-        TF_NUM_INTRAOP_THREADS="1",
-        TF_NUM_INTEROP_THREADS="1",
+        **ONE_THREAD,
     )
+    silent = os.open(os.devnull, os.O_RDWR)  # kernels' start-up chatter stays off the terminal
+    for fd in (0, 1, 2):
+        os.dup2(silent, fd)
     try:
-        api = _nbgrader_api(work, Execute__timeout=cell_timeout)
-        outcome.update(api.autograde(assignment, student))
+        handed_in = work / "course" / "submitted" / student / assignment
+        with prefork.seeded(len(list(handed_in.glob("*.ipynb")))):
+            api = _nbgrader_api(work, Execute__timeout=cell_timeout)
+            outcome.update(api.autograde(assignment, student))
         _stop_descendants()  # nothing the student's code started may outlive the grading
         if outcome.get("success"):
             api.generate_feedback(assignment, student)
@@ -424,6 +485,33 @@ def _tree(pid):
         return []
 
 
+def _over(pid, limit):
+    """True if the process tree holds more than ``limit`` bytes of memory.
+
+    Forked processes share pages, so the sum of their resident sizes can
+    overstate it; when that sum is over, the proportional set sizes (each
+    shared page divided among its users) decide.
+    """
+    tree, resident = _tree(pid), 0
+    for member in tree:
+        try:
+            resident += member.memory_info().rss
+        except Exception:  # it ended while we looked
+            pass
+    return resident > limit and sum(map(_proportional, tree)) > limit
+
+
+def _proportional(process):
+    try:
+        text = Path(f"/proc/{process.pid}/smaps_rollup").read_text()
+        return int(re.search(r"^Pss:\s+(\d+) kB", text, re.MULTILINE).group(1)) * 1024
+    except (OSError, AttributeError):
+        try:
+            return process.memory_info().rss
+        except Exception:
+            return 0
+
+
 def _stop(pid):
     """Kill the worker and everything below it (its kernel, anything the student started)."""
     import psutil
@@ -439,19 +527,67 @@ def _stop(pid):
         pass
 
 
-class _Job:
-    """One submission being graded by a forked worker, watched for time and memory.
+#: Set for a worker's math libraries before they are first imported: one thread each,
+#: so that N workers share N cores instead of fighting over them.
+ONE_THREAD = {
+    name: "1"
+    for name in (
+        "OMP_NUM_THREADS",
+        "OPENBLAS_NUM_THREADS",
+        "MKL_NUM_THREADS",
+        "TF_NUM_INTRAOP_THREADS",
+        "TF_NUM_INTEROP_THREADS",
+    )
+}
 
-    The grading process stays single-threaded, so forking it is safe.
+
+def _context():
+    """Where workers come from: a fork server that has imported what grading needs.
+
+    Workers forked from it start warm (nbgrader, IPython, NumPy, matplotlib
+    already imported) and hold nothing of this process: no other student's
+    submission or grade.  Where there is no fork server, a plain fork.
     """
+    import multiprocessing
+    from multiprocessing import forkserver
+
+    methods = multiprocessing.get_all_start_methods()
+    if "forkserver" not in methods:
+        return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    context = multiprocessing.get_context("forkserver")
+    if getattr(forkserver._forkserver, "_forkserver_pid", None) is None:
+        # Start it with one math thread, and without the debugger's note on frozen
+        # modules (jupyter_client silences it the same way for kernels).
+        settings = {**ONE_THREAD, "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
+        saved = {name: os.environ.get(name) for name in settings}
+        os.environ.update(settings)
+        try:
+            context.set_forkserver_preload(prefork.PRELOAD)
+            forkserver.ensure_running()
+        finally:
+            for name, value in saved.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
+    return context
+
+
+class _Job:
+    """One submission being graded by a worker process, watched for time and memory."""
 
     def __init__(self, submission, work, assignment, limits, views):
-        import multiprocessing
-
         self.submission, self.work, self.limits = submission, work, limits
-        self.process = multiprocessing.get_context("fork").Process(
+        self.process = _context().Process(
             target=_worker,
-            args=(work, assignment, submission.student, limits["cell_timeout"], views),
+            args=(
+                work,
+                assignment,
+                submission.student,
+                limits["cell_timeout"],
+                views,
+                dict(os.environ),
+            ),
         )
         self.start = time.monotonic()
         self.process.start()
@@ -464,22 +600,16 @@ class _Job:
         if time.monotonic() - self.start > self.limits["timeout"]:
             self.stopped = f"timed out after {self.limits['timeout']} s"
             return True
-        resident = 0
-        for member in _tree(self.process.pid):
-            try:
-                resident += member.memory_info().rss
-            except Exception:  # it ended while we looked
-                pass
-        if resident > self.limits["memory_mb"] * 2**20:
+        if _over(self.process.pid, self.limits["memory_mb"] * 2**20):
             self.stopped = f"used more than {self.limits['memory_mb']} MB of memory"
             return True
         return False
 
     def finish(self):
-        """Stop everything the worker started; return (why it was stopped, seconds)."""
+        """Stop everything the worker started."""
         _stop(self.process.pid)
         self.process.join()
-        return self.stopped, time.monotonic() - self.start
+        self.seconds = time.monotonic() - self.start
 
 
 # --- reading a worker's outcome ---------------------------------------------------
@@ -718,10 +848,11 @@ def grade(
     workers = workers or os.cpu_count() or 1
     if not isinstance(workers, int) or workers < 1:
         raise GradeError(f"--workers must be a positive whole number, got {workers!r}.")
-    import nbgrader.apps  # noqa: F401 - loaded once here, shared by every forked worker
-
     # A looping cell is interrupted after a third of the time, so the rest still counts.
     limits = {"timeout": timeout, "cell_timeout": max(2, int(timeout) // 3), "memory_mb": memory_mb}
+    from multiprocessing.connection import wait as wait_any
+
+    _context()  # the workers' fork server warms up while the submissions are read
     with tempfile.TemporaryDirectory(prefix="dlcourse-grade-") as scratch:
         scratch = Path(scratch)
         template, release = _template(root, assignment, scratch)
@@ -745,7 +876,8 @@ def grade(
             results.append(result)
 
         results, waiting, running = [], list(found), []
-        while waiting or running:
+
+        def start_next():  # keep every lane busy before doing the bookkeeping
             while waiting and len(running) < workers:
                 submission = waiting.pop(0)
                 if submission.problem:
@@ -756,15 +888,22 @@ def grade(
                     continue
                 work = _workspace(template, scratch, submission, assignment)
                 running.append(_Job(submission, work, assignment, limits, views))
-            for job in [job for job in running if job.done()]:
+
+        while waiting or running:
+            start_next()
+            finished = [job for job in running if job.done()]
+            for job in finished:
                 running.remove(job)
-                stopped, seconds = job.finish()
+                job.finish()
+            start_next()
+            for job in finished:
                 student = job.submission.student
-                result = _outcome(job.work, assignment, student, points, stopped)
-                result.seconds = seconds
+                result = _outcome(job.work, assignment, student, points, job.stopped)
+                result.seconds = job.seconds
                 result.reason = result.reason or _notes_from_outputs(job.work, assignment, student)
                 record(job.submission, result, job.work)
-            time.sleep(0.05)
+            if running and not finished:
+                wait_any([job.process.sentinel for job in running], timeout=0.05)
     results.sort(key=lambda r: r.student)
     write_csv(root / "course" / "grades" / f"{assignment}.csv", points, results)
     return results

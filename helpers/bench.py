@@ -18,6 +18,8 @@ from pathlib import Path
 LECTURE_SECONDS = 300
 LECTURE_PEAK_MB = 1536
 ASSIGNMENT_SECONDS = 90
+# dlcourse grade --workers 2 against sequential nbgrader autograde, on 2 cores.
+GRADING_RATIO = 0.6
 
 _PEAK_CELL = (
     "import resource\nprint('DLCOURSE_PEAK', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
@@ -116,7 +118,7 @@ def grading_ratio(assignment, submissions=20, workers=2, root=None, stream=None)
 
     root = Path(root or syllabus.course_root())
     ignore = shutil.ignore_patterns(
-        ".venv", ".git", "lectures", "tests", "*.db", "grades", "feedback"
+        ".venv", ".git", "lectures", "tests", "*.db", "grades", "feedback", "cache"
     )
     with tempfile.TemporaryDirectory(prefix="dlcourse-bench-") as scratch:
         scratch = Path(scratch)
@@ -124,7 +126,10 @@ def grading_ratio(assignment, submissions=20, workers=2, root=None, stream=None)
         for name in ("sequential", "parallel"):
             copies[name] = scratch / name
             shutil.copytree(root, copies[name], ignore=ignore)
+        # Generating the assignment comes before grading in both: `nbgrader
+        # generate_assignment` for nbgrader, the kept template for dlcourse grade.
         grading.release(copies["sequential"], [assignment])
+        autograde.prepare(copies["parallel"], assignment)
         handed_in = {}
         for source in sorted((root / "solutions" / assignment).glob("*.ipynb")):
             release = nbformat.read(root / "assignments" / assignment / source.name, as_version=4)
@@ -144,7 +149,7 @@ def grading_ratio(assignment, submissions=20, workers=2, root=None, stream=None)
         grading.nbgrader(copies["sequential"], "autograde", assignment, "--force")
         sequential = time.perf_counter() - start
         start = time.perf_counter()
-        autograde.grade(
+        results = autograde.grade(
             assignment,
             scratch / "submitted",
             root=copies["parallel"],
@@ -152,4 +157,24 @@ def grading_ratio(assignment, submissions=20, workers=2, root=None, stream=None)
             stream=stream,
         )
         parallel = time.perf_counter() - start
+        _check_full_marks(copies["sequential"], assignment, students, results)
     return sequential, parallel
+
+
+def _check_full_marks(sequential_root, assignment, students, results):
+    """Both graders must have given every copy of the solution full marks."""
+    from nbgrader.api import Gradebook
+
+    short = [r.student for r in results if r.status != "graded" or r.score < r.max_score]
+    if not short and len(results) == len(students):
+        url = f"sqlite:///{sequential_root / 'course' / 'gradebook.db'}"
+        with Gradebook(url) as gradebook:
+            found = {
+                s.student.id: (s.score, s.max_score)
+                for s in gradebook.find_assignment(assignment).submissions
+            }
+        short = [s for s in students if s not in found or found[s][0] < found[s][1]]
+    if short or len(results) != len(students):
+        raise RuntimeError(
+            f"The benchmark is void: not every copy of the solution got full marks ({short})."
+        )

@@ -136,8 +136,11 @@ def _bench_grading(args):
     each = args.submissions
     print(f"  nbgrader autograde: {sequential:.1f} s ({sequential / each:.2f} s a submission)")
     print(f"  dlcourse grade:     {parallel:.1f} s ({parallel / each:.2f} s a submission)")
-    print(f"  ratio dlcourse / nbgrader: {parallel / sequential:.2f}")
-    return 0
+    ratio = parallel / sequential
+    within = ratio <= bench.GRADING_RATIO
+    verdict = "within" if within else "over"
+    print(f"  ratio dlcourse / nbgrader: {ratio:.2f} ({verdict} the {bench.GRADING_RATIO} budget)")
+    return 0 if within else 1
 
 
 def parser():

@@ -43,7 +43,7 @@ def is_test(cell):
 
 
 def copy_course(target, *skip):
-    """A throw-away copy of the course (without its environment, history or gradebook)."""
-    ignore = shutil.ignore_patterns(".venv", ".git", "*.db", "__pycache__", *skip)
+    """A throw-away copy of the course (without its environment, history, gradebook or cache)."""
+    ignore = shutil.ignore_patterns(".venv", ".git", "*.db", "__pycache__", "cache", *skip)
     shutil.copytree(ROOT, target, ignore=ignore, symlinks=True)
     return target

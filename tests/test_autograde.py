@@ -344,3 +344,42 @@ def test_command_exits_zero_when_students_fail_and_two_on_bad_arguments(course, 
         [*env_cmd, str(tmp_path / "nowhere")], cwd=course, capture_output=True, text=True
     )
     assert bad.returncode == 2 and "No submissions at" in bad.stderr
+
+
+def test_the_generated_assignment_is_kept_until_its_sources_change(tmp_path):
+    root = copy_course(tmp_path / "repo", "lectures", "tests", "grades", "feedback")
+    first = autograde.prepare(root, ASSIGNMENT)
+    gradebook = first / "template" / "course" / "gradebook.db"
+    made = gradebook.stat().st_mtime_ns
+    assert autograde.prepare(root, ASSIGNMENT) == first
+    assert gradebook.stat().st_mtime_ns == made, "kept, not generated again"
+    released = (first / "release" / NAME).read_text(encoding="utf-8")
+    assert "BEGIN SOLUTION" not in released and "BEGIN HIDDEN TESTS" not in released
+    assert not list((first / "template").rglob("*.ipynb")), "no solution in the template"
+
+    source = root / "solutions" / ASSIGNMENT / NAME
+    nb = nbformat.read(source, as_version=4)
+    nb.cells.append(nbformat.v4.new_markdown_cell("One more remark."))
+    nbformat.write(nb, source)
+    second = autograde.prepare(root, ASSIGNMENT)
+    assert second != first and (second / "template" / "course" / "gradebook.db").exists()
+    assert not first.exists(), "the outdated version is removed"
+
+
+def test_memory_shared_by_forked_processes_is_counted_once():
+    script = (
+        "import os, sys, time\n"
+        "block = b'x' * (300 * 2**20)\n"  # touched, so resident
+        "if os.fork() == 0:\n"
+        "    time.sleep(60); os._exit(0)\n"
+        "print('ready', flush=True); time.sleep(60)\n"
+    )
+    process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout.readline().strip() == "ready"
+        mb = 2**20
+        assert autograde._over(process.pid, 250 * mb), "300 MB held"
+        assert not autograde._over(process.pid, 450 * mb), "the child's copy is shared, not more"
+    finally:
+        autograde._stop(process.pid)
+        process.wait()

@@ -89,3 +89,26 @@ def test_gpu_speedup_hides_the_gpus_for_the_cpu_run(tmp_path, monkeypatch):
 def test_no_gpu_here_or_when_hidden(monkeypatch):
     monkeypatch.setenv("CUDA_VISIBLE_DEVICES", "")
     assert bench.has_gpu() is False
+
+
+@pytest.mark.slow
+def test_grading_bench_times_both_graders_on_copies_that_earn_full_marks():
+    sequential, parallel = bench.grading_ratio("a01", submissions=2, workers=2)
+    assert sequential > 0 and parallel > 0
+
+
+@pytest.mark.parametrize(("parallel", "code", "verdict"), [(5.0, 0, "within"), (7.0, 1, "over")])
+def test_grading_bench_exits_1_over_its_ratio_budget(monkeypatch, capsys, parallel, code, verdict):
+    monkeypatch.setattr(bench, "grading_ratio", lambda *args, **kw: (10.0, parallel))
+    from helpers import cli
+
+    assert cli.main(["bench", "--grading", "a01"]) == code
+    assert f"{verdict} the {bench.GRADING_RATIO} budget" in capsys.readouterr().out
+
+
+def test_a_void_grading_bench_is_refused(tmp_path):
+    from helpers.autograde import Result
+
+    (tmp_path / "course").mkdir()
+    with pytest.raises(RuntimeError, match="void"):
+        bench._check_full_marks(tmp_path, "a01", ["s1"], [Result("s1", 0.0, 28.0)])
