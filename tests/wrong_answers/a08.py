@@ -1,0 +1,134 @@
+"""Plausible wrong answers to assignment a08 (the perceptron); each must lose points.
+
+``WRONG_ANSWERS`` maps a label (what the student got wrong) to a dict from the
+``grade_id`` of a solution cell in ``solutions/a08/a08_perceptron.ipynb`` to the
+full source a student might have typed into that cell.  ``tests/test_assignments.py``
+hands in the release with every other solution cell answered correctly and these
+cells replaced, autogrades it, and checks that the score is below full marks.
+"""
+
+WRONG_ANSWERS = {
+    # The derivative remembered as s * (1 + s) instead of s * (1 - s).
+    "sigmoid_derivative_one_plus_s": {
+        "sigmoid": """\
+def sigmoid(z):
+    z = np.asarray(z, dtype=float)
+    return np.exp(-np.logaddexp(0.0, -z))
+
+
+def sigmoid_derivative(z):
+    s = sigmoid(z)
+    return s * (1 + s)
+""",
+    },
+    # The formula s * (1 - s) applied to z itself instead of to sigmoid(z).
+    "sigmoid_derivative_of_z_not_s": {
+        "sigmoid": """\
+def sigmoid(z):
+    z = np.asarray(z, dtype=float)
+    return np.exp(-np.logaddexp(0.0, -z))
+
+
+def sigmoid_derivative(z):
+    z = np.asarray(z, dtype=float)
+    return z * (1 - z)
+""",
+    },
+    # The textbook formula without subtracting the maximum: exp(1000) = inf, inf / inf = nan.
+    "softmax_without_the_max": {
+        "softmax": """\
+def softmax(Z):
+    Z = np.asarray(Z, dtype=float)
+    exps = np.exp(Z)
+    return exps / exps.sum(axis=-1, keepdims=True)
+""",
+    },
+    # Summed over the objects instead of averaged.
+    "cross_entropy_sum_not_mean": {
+        "cross_entropy": """\
+def cross_entropy(P, y, eps=1e-12):
+    P = np.asarray(P, dtype=float)
+    picked = np.clip(P[np.arange(len(y)), y], eps, 1.0)
+    return float(-np.sum(np.log(picked)))
+""",
+    },
+    # The gradient of the summed loss: (P - T) not divided by the batch size.
+    "backward_not_averaged_over_the_batch": {
+        "backward": """\
+def backward(params, X, y):
+    X = np.asarray(X, dtype=float)
+    H, P = forward(params, X)
+    T = np.zeros_like(P)
+    T[np.arange(len(y)), y] = 1.0
+    G2 = P - T
+    G1 = (G2 @ params["W2"].T) * (1 - H**2)
+    return {"W1": X.T @ G1, "b1": G1.sum(axis=0), "W2": H.T @ G2, "b2": G2.sum(axis=0)}
+""",
+    },
+    # tanh'(z) written as 1 - tanh(z) instead of 1 - tanh(z)**2.
+    "backward_wrong_tanh_derivative": {
+        "backward": """\
+def backward(params, X, y):
+    X = np.asarray(X, dtype=float)
+    H, P = forward(params, X)
+    T = np.zeros_like(P)
+    T[np.arange(len(y)), y] = 1.0
+    G2 = (P - T) / len(y)
+    G1 = (G2 @ params["W2"].T) * (1 - H)
+    return {"W1": X.T @ G1, "b1": G1.sum(axis=0), "W2": H.T @ G2, "b2": G2.sum(axis=0)}
+""",
+    },
+    # The product in the wrong order: dW2 comes out transposed, shape (c, h) not (h, c).
+    "backward_wrong_transpose": {
+        "backward": """\
+def backward(params, X, y):
+    X = np.asarray(X, dtype=float)
+    H, P = forward(params, X)
+    T = np.zeros_like(P)
+    T[np.arange(len(y)), y] = 1.0
+    G2 = (P - T) / len(y)
+    G1 = (G2 @ params["W2"].T) * (1 - H**2)
+    return {"W1": X.T @ G1, "b1": G1.sum(axis=0), "W2": G2.T @ H, "b2": G2.sum(axis=0)}
+""",
+    },
+    # The one-sided difference (f(x + h) - f(x)) / h: an error of order h, not h**2.
+    "one_sided_difference": {
+        "gradient_check": """\
+def numerical_gradient(f, x, h=1e-5):
+    x = np.array(x, dtype=float)
+    grad = np.zeros_like(x)
+    f_x = f(x)
+    for index in np.ndindex(x.shape):
+        shifted = x.copy()
+        shifted[index] += h
+        grad[index] = (f(shifted) - f_x) / h
+    return grad
+
+
+def relative_error(a, b):
+    a = np.ravel(np.asarray(a, dtype=float))
+    b = np.ravel(np.asarray(b, dtype=float))
+    scale = np.linalg.norm(a) + np.linalg.norm(b)
+    return 0.0 if scale == 0 else float(np.linalg.norm(a - b) / scale)
+""",
+    },
+    # The gradient added instead of subtracted: gradient ascent climbs the loss.
+    "train_climbs_the_gradient": {
+        "train": """\
+def train(X, y, n_hidden=16, learning_rate=0.5, n_epochs=200, batch_size=32, seed=0):
+    X = np.asarray(X, dtype=float)
+    params = init_params(X.shape[1], n_hidden, int(np.max(y)) + 1, seed)
+    generator = np.random.default_rng(seed)
+    losses = []
+    for _ in range(n_epochs):
+        order = generator.permutation(len(X))
+        for start in range(0, len(X), batch_size):
+            batch = order[start : start + batch_size]
+            grads = backward(params, X[batch], y[batch])
+            for name in params:
+                params[name] = params[name] + learning_rate * grads[name]
+        losses.append(cross_entropy(forward(params, X)[1], y))
+    return params, losses
+""",
+    },
+}
