@@ -16,7 +16,8 @@ training         TensorFlow and Keras conveniences (a quiet import)
 env              the environment report (``dlcourse check``)
 
 Lessons:  tensors (02), arrays and timing (03), descent (04), evaluation (05),
-classifiers (06), model_selection (07), perceptron (08).
+classifiers (06), model_selection (07), perceptron (08), keras_intro (09),
+deeper (10).
 
 Instructors:  grading (release), autograde (``dlcourse grade``), bench
 (run times and memory), notebooks (run a notebook), syllabus, cli.
