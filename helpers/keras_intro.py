@@ -141,16 +141,20 @@ def _probabilities(probabilities, labels=None):
 
 
 def confusion_matrix(labels, predicted, n_classes=N_CLASSES):
-    """Counts ``M[i, j]``: how many images of digit ``i`` were predicted as ``j``."""
+    """Counts ``M[i, j]``: how many images of digit ``i`` were predicted as ``j``.
+
+    scikit-learn's confusion matrix, with a row and a column for every digit
+    even when some digit never occurs.
+    """
+    from sklearn.metrics import confusion_matrix as counts
+
     labels, predicted = np.asarray(labels), np.asarray(predicted)
     if labels.shape != predicted.shape or labels.ndim != 1:
         raise ValueError(
             f"confusion_matrix() expects two 1-D arrays of the same length, got shapes "
             f"{labels.shape} and {predicted.shape}."
         )
-    matrix = np.zeros((n_classes, n_classes), dtype=int)
-    np.add.at(matrix, (labels.astype(int), predicted.astype(int)), 1)
-    return matrix
+    return counts(labels.astype(int), predicted.astype(int), labels=np.arange(n_classes))
 
 
 def most_confident_mistakes(probabilities, labels, k=10):
