@@ -1,16 +1,16 @@
 """Instructor tools on top of nbgrader.
 
 ``release`` regenerates ``assignments/`` from ``solutions/`` with nbgrader's
-``generate_assignment``; ``drift`` does the same into a temporary folder and
-lists every difference from the committed release, so a test (and
-``dlcourse release --check``) fails when someone edited one side only.
+``generate_assignment``; ``drift`` compares the committed release with a fresh
+generation (the one ``dlcourse grade`` keeps, see ``autograde.prepare``) and
+lists every difference, so a test (and ``dlcourse release --check``) fails
+when someone edited one side only.
 """
 
 import json
 import os
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from helpers import syllabus
@@ -45,24 +45,15 @@ def _assignment_ids(root, assignments):
     return list(assignments)
 
 
-def release(root=None, assignments=(), into=None):
+def release(root=None, assignments=()):
     """Generate the student version of each assignment (all ready ones by default).
 
-    ``into`` writes the release to another folder with a throw-away gradebook
-    (used by :func:`drift`); by default it replaces ``assignments/<id>/``.
-    Returns the list of assignment ids written.
+    Replaces ``assignments/<id>/``; returns the list of assignment ids written.
     """
     root = Path(root or syllabus.course_root())
     ids = _assignment_ids(root, assignments)
-    extra = []
-    if into is not None:
-        into = Path(into).resolve()
-        extra = [
-            f"--CourseDirectory.release_directory={into}",
-            f"--CourseDirectory.db_url=sqlite:///{into / 'gradebook.db'}",
-        ]
     for assignment in ids:
-        nbgrader(root, "generate_assignment", assignment, "--force", *extra)
+        nbgrader(root, "generate_assignment", assignment, "--force")
     return ids
 
 
@@ -85,25 +76,23 @@ def _same_file(a, b):
 
 def drift(root=None, assignments=()):
     """Differences between the committed ``assignments/`` and a fresh release, as sentences."""
+    from helpers import autograde
+
     root = Path(root or syllabus.course_root())
     problems = []
-    with tempfile.TemporaryDirectory() as tmp:
-        ids = release(root, assignments, into=tmp)
-        for assignment in ids:
-            fresh = _files(Path(tmp) / assignment)
-            committed = _files(root / "assignments" / assignment)
-            for name in sorted(fresh.keys() - committed.keys()):
+    for assignment in _assignment_ids(root, assignments):
+        fresh = _files(autograde.prepare(root, assignment) / "release")
+        committed = _files(root / "assignments" / assignment)
+        for name in sorted(fresh.keys() - committed.keys()):
+            problems.append(f"assignments/{assignment}/{name} is missing (run `dlcourse release`)")
+        for name in sorted(committed.keys() - fresh.keys()):
+            problems.append(f"assignments/{assignment}/{name} has no source in solutions/")
+        for name in sorted(fresh.keys() & committed.keys()):
+            if not _same_file(fresh[name], committed[name]):
                 problems.append(
-                    f"assignments/{assignment}/{name} is missing (run `dlcourse release`)"
+                    f"assignments/{assignment}/{name} differs from what solutions/ generates "
+                    "(run `dlcourse release`)"
                 )
-            for name in sorted(committed.keys() - fresh.keys()):
-                problems.append(f"assignments/{assignment}/{name} has no source in solutions/")
-            for name in sorted(fresh.keys() & committed.keys()):
-                if not _same_file(fresh[name], committed[name]):
-                    problems.append(
-                        f"assignments/{assignment}/{name} differs from what solutions/ generates "
-                        "(run `dlcourse release`)"
-                    )
     return problems
 
 

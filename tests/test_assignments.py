@@ -1,13 +1,15 @@
 """Grading integrity of every ready assignment, generically from the syllabus.
 
 For each assignment: the solution passes all its tests; the blank release passes
-none; the committed release equals a fresh generation; and nbgrader's autograder,
-read through its Gradebook (its commands exit 0 even when tests fail), gives the
-blank release zero, the solution full marks and every plausible wrong answer in
+none; the committed release equals a fresh generation; and the course's grader
+(``dlcourse grade``: nbgrader's autograder, in parallel), read through nbgrader's
+Gradebook (nbgrader's commands exit 0 even when tests fail), gives the blank
+release zero, the solution full marks and every plausible wrong answer in
 ``tests/wrong_answers/<id>.py`` less than full marks.
 """
 
 import importlib.util
+import io
 import shutil
 import subprocess
 import sys
@@ -17,7 +19,7 @@ import pytest
 from nbclient import NotebookClient
 from nbgrader.api import Gradebook
 
-from helpers import grading, syllabus
+from helpers import autograde, grading, syllabus
 
 from .notebooks import ROOT, copy_course, grade_id, is_solution, is_test, read
 
@@ -54,14 +56,15 @@ def run_notebook(nb, cwd, allow_errors=False):
 
 @pytest.fixture(scope="module", params=ASSIGNMENTS)
 def course(request, tmp_path_factory):
-    """A scratch course: generate the release, hand in four kinds of work, autograde."""
+    """A scratch course: hand in four kinds of work and grade them with `dlcourse grade`."""
     assignment = request.param
     tmp = tmp_path_factory.mktemp(assignment)
     (tmp / "course").mkdir()
-    shutil.copy(ROOT / "nbgrader_config.py", tmp)
-    shutil.copy(ROOT / "course" / "nbgrader_config.py", tmp / "course")
+    for name in ("nbgrader_config.py", "course/nbgrader_config.py", "course/syllabus.yml"):
+        shutil.copy(ROOT / name, tmp / name)
     shutil.copytree(ROOT / "solutions" / assignment, tmp / "solutions" / assignment)
-    grading.nbgrader(tmp, "generate_assignment", assignment, "--force")
+    kept = autograde.prepare(ROOT, assignment)  # the generated assignment, as nbgrader makes it
+    shutil.copytree(kept, tmp / "course" / "cache" / kept.name)
 
     sources = sorted((tmp / "solutions" / assignment).glob("*.ipynb"))
     wrong = wrong_answers(assignment)
@@ -69,22 +72,29 @@ def course(request, tmp_path_factory):
         f"wrong_{label}": cells for label, cells in wrong.items()
     }
     for student, replace in students.items():
-        folder = tmp / "course" / "submitted" / student / assignment
+        folder = tmp / "submitted" / student / assignment
         folder.mkdir(parents=True)
         for source_path in sources:
-            release = nbformat.read(
-                tmp / "assignments" / assignment / source_path.name, as_version=4
-            )
+            release = nbformat.read(kept / "release" / source_path.name, as_version=4)
             source = nbformat.read(source_path, as_version=4)
             handed_in = release if replace is None else submission(release, source, replace)
             nbformat.write(handed_in, folder / source_path.name)
-    grading.nbgrader(tmp, "autograde", assignment, "--force")
+    results = autograde.grade(
+        assignment, tmp / "submitted", root=tmp, workers=2, stream=io.StringIO()
+    )
+    assert [r.status for r in results] == ["graded"] * len(students), results
     scores = {}
     with Gradebook(f"sqlite:///{tmp / 'course' / 'gradebook.db'}") as gradebook:
         for student in students:
             result = gradebook.find_submission(assignment, student)
             scores[student] = (result.score, result.max_score)
-    return {"id": assignment, "tmp": tmp, "sources": sources, "scores": scores, "wrong": wrong}
+    return {
+        "id": assignment,
+        "release": kept / "release",
+        "sources": sources,
+        "scores": scores,
+        "wrong": wrong,
+    }
 
 
 def test_assignment_has_graded_tasks_with_hidden_tests(course):
@@ -105,7 +115,7 @@ def test_solution_passes_all_its_tests(course):
 
 def test_blank_release_passes_no_test(course):
     for path in course["sources"]:
-        release = course["tmp"] / "assignments" / course["id"] / path.name
+        release = course["release"] / path.name
         nb = run_notebook(nbformat.read(release, as_version=4), release.parent, allow_errors=True)
         passing = [
             grade_id(c)
@@ -154,7 +164,8 @@ def test_release_check_command_is_clean():
 def test_release_check_reports_drift(tmp_path):
     copy_course(tmp_path / "course_copy")
     copy_root = tmp_path / "course_copy"
-    release = sorted((copy_root / "assignments").rglob("*.ipynb"))[0]
+    release = sorted((copy_root / "assignments" / ASSIGNMENTS[0]).rglob("*.ipynb"))[0]
     release.write_text(release.read_text().replace("raise NotImplementedError()", "pass", 1))
-    problems = grading.drift(copy_root)
+    problems = grading.drift(copy_root, [ASSIGNMENTS[0]])
     assert problems and "differs from what solutions/ generates" in problems[0]
+    assert grading.drift(copy_root, [ASSIGNMENTS[1]]) == []

@@ -35,9 +35,13 @@ class output:
 '''
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # session: the tests of this file are shared among workers
 def colab(tmp_path_factory):
-    """A Colab-like Python, and a copy of the repository for the setup cell to install."""
+    """A Colab-like Python, and the course package built from a copy of the repository.
+
+    The package is built once, into a wheel, which each notebook's setup cell then
+    installs (on Colab the setup cell builds it from GitHub).
+    """
     base = tmp_path_factory.mktemp("colab")
     venv.create(base / "env", with_pip=True)
     python = base / "env" / "bin" / "python"
@@ -56,10 +60,16 @@ def colab(tmp_path_factory):
     (base / "colab_module" / "sitecustomize.py").write_text("import google.colab  # noqa: F401\n")
     repo = base / "repository"
     copy_course(repo, "course", "tests", "*.egg-info")
+    subprocess.run(
+        [python, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", base / "wheels", repo],
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = (base / "wheels").glob("*.whl")
     env = dict(
         os.environ,
         PYTHONPATH=str(base / "colab_module"),
-        DLCOURSE_PIP_SOURCE=str(repo),
+        DLCOURSE_PIP_SOURCE=str(wheel),
         DLCOURSE_FAST="1",
         DLCOURSE_OFFLINE="1",
         PIP_DISABLE_PIP_VERSION_CHECK="1",
