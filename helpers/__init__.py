@@ -17,7 +17,8 @@ env              the environment report (``dlcourse check``)
 
 Lessons:  tensors (02), arrays and timing (03), descent (04), evaluation (05),
 classifiers (06), model_selection (07), perceptron (08), keras_intro (09),
-deeper (10).
+deeper (10), deep_keras (11), autoencoders (12), convolution (13),
+conv_autoencoders (14), transfer (15).
 
 Instructors:  grading (release), autograde (``dlcourse grade``), bench
 (run times and memory), notebooks (run a notebook), syllabus, cli.
