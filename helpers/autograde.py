@@ -282,7 +282,8 @@ def prepare(root, assignment):
         shutil.rmtree(building, ignore_errors=True)
         raise
     for old in cache.glob(f"{assignment}-*"):  # an earlier version of the assignment
-        shutil.rmtree(old, ignore_errors=True)
+        if old != kept or not (old / "done").exists():  # a run that made it first uses it
+            shutil.rmtree(old, ignore_errors=True)
     try:
         building.rename(kept)
     except OSError:  # another grading run got there first

@@ -366,6 +366,25 @@ def test_the_generated_assignment_is_kept_until_its_sources_change(tmp_path):
     assert not first.exists(), "the outdated version is removed"
 
 
+def test_a_generation_another_run_finished_meanwhile_is_left_alone(tmp_path, monkeypatch):
+    # Two runs (two test workers, or grade and release --check) may generate the same
+    # version at once: the one that finishes second must not delete what the first uses.
+    root = copy_course(tmp_path / "repo", "lectures", "tests", "grades", "feedback")
+    first = autograde.prepare(root, ASSIGNMENT)
+    (first / "in use").touch()
+    (first / "done").rename(first / "not yet done")  # as this run saw it when it started
+    real_build = autograde._build
+
+    def build_while_the_other_run_finishes(*args):
+        real_build(*args)
+        (first / "not yet done").rename(first / "done")
+
+    monkeypatch.setattr(autograde, "_build", build_while_the_other_run_finishes)
+    assert autograde.prepare(root, ASSIGNMENT) == first
+    assert (first / "in use").exists(), "the other run's generation was left in place"
+    assert [p.name for p in (root / "course" / "cache").iterdir()] == [first.name]
+
+
 def test_memory_shared_by_forked_processes_is_counted_once():
     script = (
         "import os, sys, time\n"
