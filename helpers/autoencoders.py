@@ -18,7 +18,8 @@ The rest:
 * a trained Keras network in NumPy: :func:`dense_stack` takes the weights out,
   :func:`forward` runs them, so the widgets draw without TensorFlow;
 * tables and pictures: :func:`accuracy_table`, :func:`draw_accuracy_vs_noise`,
-  :func:`draw_architecture`, :func:`draw_denoising` (the noise explorer's figure),
+  :func:`draw_architecture`, :func:`draw_denoising` (the noise explorer's figure, its
+  rows drawn by :func:`draw_image_rows`),
   :func:`latent_grid` and :func:`draw_latent` (the latent-space explorer's figure).
 
 Only :func:`dense_autoencoder` and :func:`dense_stack` touch Keras (imported
@@ -492,6 +493,28 @@ def show_reconstructions(
     return fig
 
 
+def draw_image_rows(fig, rows):
+    """Draw ``rows`` (a list of ``(name, images)``) as a grid on ``fig``, one row each.
+
+    The first row is the reference (the clean images); every image below it is
+    titled with its mean squared error against the reference image above it, and
+    every row is labelled with its name and its mean error.
+    """
+    reference = rows[0][1]
+    n = len(reference)
+    axes = fig.subplots(len(rows), n, squeeze=False)
+    for r, (name, images) in enumerate(rows):
+        errors = reconstruction_error(reference, images)
+        for i in range(n):
+            ax = axes[r, i]
+            ax.imshow(images[i], cmap="gray", vmin=0, vmax=1)
+            ax.set_xticks([])
+            ax.set_yticks([])
+            if r:
+                ax.set_title(f"{errors[i]:.3f}", fontsize=8)
+        axes[r, 0].set_ylabel(name if r == 0 else f"{name}\nMSE {errors.mean():.3f}", fontsize=8)
+
+
 def draw_denoising(noise_level, levels, originals, noisy, plain, denoised, n=6):
     """The noise explorer's figure: clean, noisy, plain-autoencoder and denoised rows.
 
@@ -518,18 +541,7 @@ def draw_denoising(noise_level, levels, originals, noisy, plain, denoised, n=6):
         (name, _square(np.asarray(stack[k]))[:n]) for name, stack in stacks.items()
     ]
     fig = Figure(figsize=(1.2 * n + 1.6, 5.6))
-    axes = fig.subplots(len(rows), n, squeeze=False)
-    for r, (name, images) in enumerate(rows):
-        errors = reconstruction_error(originals[:n], images)
-        for i in range(n):
-            ax = axes[r, i]
-            ax.imshow(images[i], cmap="gray", vmin=0, vmax=1)
-            ax.set_xticks([])
-            ax.set_yticks([])
-            if r:
-                ax.set_title(f"{errors[i]:.3f}", fontsize=8)
-        label = name if r == 0 else f"{name}\nMSE {errors.mean():.3f}"
-        axes[r, 0].set_ylabel(label, fontsize=8)
+    draw_image_rows(fig, rows)
     fig.suptitle(f"noise level {levels[k]:.0%} (std {levels[k]:.2f}); titles: MSE against clean")
     fig.tight_layout()
     return fig

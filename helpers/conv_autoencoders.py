@@ -32,6 +32,7 @@ from typing import NamedTuple
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
+from helpers import autoencoders
 from helpers.convolution import output_size
 
 # --- checking inputs -----------------------------------------------------------------
@@ -802,10 +803,6 @@ def _square(images, name):
     return images
 
 
-def _mse(a, b):
-    return np.mean((a - b).reshape(len(a), -1) ** 2, axis=1)
-
-
 def draw_denoising_rows(noise_level, levels, clean, outputs, n=6):
     """The noise explorer's figure: clean digits, then one row per entry of ``outputs``.
 
@@ -831,17 +828,7 @@ def draw_denoising_rows(noise_level, levels, clean, outputs, n=6):
             )
         rows.append((name, _square(stack[k], name)[:n]))
     fig = _figure(1.15 * n + 1.8, 1.25 * len(rows) + 0.6, layout="constrained")
-    axes = fig.subplots(len(rows), n, squeeze=False)
-    for r, (name, images) in enumerate(rows):
-        errors = _mse(images, clean[:n])
-        for i in range(n):
-            ax = axes[r, i]
-            ax.imshow(images[i], cmap="gray", vmin=0, vmax=1)
-            ax.set_xticks([])
-            ax.set_yticks([])
-            if r:
-                ax.set_title(f"{errors[i]:.3f}", fontsize=8)
-        axes[r, 0].set_ylabel(name if r == 0 else f"{name}\nMSE {errors.mean():.3f}", fontsize=8)
+    autoencoders.draw_image_rows(fig, rows)  # lesson 12's rows, with their errors
     fig.suptitle(f"noise level {levels[k]:.0%}; titles: MSE against the clean digit", fontsize=10)
     return fig
 
