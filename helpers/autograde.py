@@ -8,7 +8,8 @@ autograde preprocessors, its feedback) and adds what a class of hundreds needs:
   and a memory cap; on Linux each worker also gets a private view of the file
   system in which the course folder and the submissions are read-only and the
   other students' working copies do not exist, so student code can write
-  neither the course's gradebook nor another student's files;
+  neither the course's gradebook nor another student's files; it also gets a
+  private, empty ``/tmp`` and no network (:func:`isolate`);
 * only this process writes the course's gradebook (``course/gradebook.db``),
   after a worker has finished and everything it started has been stopped;
 * every student gets a score, a status and a reason in the CSV, and a feedback
@@ -72,7 +73,8 @@ class Result:
     status: str = "graded"
     reason: str = ""
     seconds: float = 0.0
-    isolated: str = ""  # "yes", or why the worker could not get a private file-system view
+    isolated: dict = field(default_factory=dict)  # protection -> "" if it held, or why not
+    errors: list = field(default_factory=list)  # (notebook, cell, error name) per raising cell
 
 
 # --- reading what students handed in ------------------------------------------------
@@ -363,40 +365,124 @@ def _mount(libc, source, target, fstype, flags):
         raise OSError(ctypes.get_errno(), f"mount {target}")
 
 
-def isolate(work, read_only, hidden):
-    """A private view of the file system for this process and its children (Linux).
+#: What :func:`isolate` gives each worker, as the run's summary names it.
+PROTECTIONS = ("private file-system view", "private /tmp", "no network")
 
-    ``read_only`` folders (the course, with the Python environment in it) become
-    read-only; ``hidden`` ones (the gradebook and solutions, the other
-    submissions) are covered by an empty read-only folder; the other workers'
-    folders beside ``work`` disappear.  Needs root, or unprivileged user
-    namespaces; raises ``OSError`` where neither is available.
+_NEWNS, _NEWUSER, _NEWNET = 0x00020000, 0x10000000, 0x40000000  # unshare(2) flags
+_RDONLY, _REMOUNT, _BIND, _REC, _PRIVATE = 1, 32, 4096, 16384, 1 << 18  # mount(2) flags
+
+
+def isolate(work, read_only, hidden):
+    """Namespaces of its own for this process and its children (Linux).
+
+    * private file-system view: ``read_only`` folders (the course, with the Python
+      environment in it) become read-only; ``hidden`` ones (the gradebook and
+      solutions, the other submissions) are covered by an empty read-only folder;
+      the other workers' folders beside ``work`` disappear;
+    * private /tmp: an empty one, so nothing written there outlives the worker or
+      reaches another submission (nor can the student reach the fork server's
+      socket there);
+    * no network: a network namespace with nothing in it but its own loopback.
+
+    Needs root, or unprivileged user namespaces.  Returns ``{protection: ""}`` for
+    each of :data:`PROTECTIONS` that holds, or why it does not.
     """
+    try:
+        libc = _namespace_rights()
+    except OSError as error:
+        return dict.fromkeys(PROTECTIONS, str(error))
+    why = {"no network": _attempt(_no_network, libc)}
+    why["private /tmp"] = why["private file-system view"] = _attempt(_mount_namespace, libc)
+    if not why["private /tmp"]:
+        # /tmp first: the work folder, and the course or Python there, are bound back into it.
+        python = [Path(sys.prefix), Path(sys.base_prefix)]
+        why["private /tmp"] = _attempt(_cover, libc, Path("/tmp"), [work, *read_only, *python])
+        why["private file-system view"] = _attempt(_private_view, libc, work, read_only, hidden)
+    return {protection: why[protection] for protection in PROTECTIONS}
+
+
+def _attempt(step, *args):
+    """``""`` once ``step(*args)`` is done, or why it failed."""
+    try:
+        step(*args)
+    except OSError as error:
+        return str(error)
+    return ""
+
+
+def _unshare(libc, flags, what):
+    if libc.unshare(flags) != 0:
+        raise OSError(_errno(), f"unshare {what}")
+
+
+def _namespace_rights():
+    """The C library, once this process may make namespaces: as root, or in a user namespace."""
     if not sys.platform.startswith("linux"):
-        raise OSError("file-system isolation needs Linux")
+        raise OSError("namespaces need Linux")
     libc = _libc()
-    newns, newuser = 0x00020000, 0x10000000
-    rdonly, remount, bind, rec, private = 1, 32, 4096, 16384, 1 << 18
-    uid, gid = os.getuid(), os.getgid()
     if os.geteuid() != 0:  # become root inside a user namespace of our own
-        if libc.unshare(newuser | newns) != 0:
-            raise OSError(_errno(), "unshare a user and mount namespace")
+        uid, gid = os.getuid(), os.getgid()
+        _unshare(libc, _NEWUSER, "a user namespace")
         Path("/proc/self/setgroups").write_text("deny")
         Path("/proc/self/uid_map").write_text(f"0 {uid} 1")
         Path("/proc/self/gid_map").write_text(f"0 {gid} 1")
-    elif libc.unshare(newns) != 0:
-        raise OSError(_errno(), "unshare a mount namespace")
-    _mount(libc, "none", "/", None, rec | private)
-    own = os.open(work, os.O_RDONLY | os.O_DIRECTORY)
-    _mount(libc, "none", work.parent, "tmpfs", 0)
-    work.mkdir()
-    _mount(libc, f"/proc/self/fd/{own}", work, None, bind)
-    os.close(own)
+    return libc
+
+
+def _mount_namespace(libc):
+    _unshare(libc, _NEWNS, "a mount namespace")
+    _mount(libc, "none", "/", None, _REC | _PRIVATE)  # what we mount stays in here
+
+
+def _cover(libc, folder, keep):
+    """An empty tmpfs over ``folder``, with the ``keep`` folders that are under it bound back."""
+    inside = sorted({p.resolve() for p in keep if p.resolve().is_relative_to(folder.resolve())})
+    handles = [os.open(p, os.O_RDONLY | os.O_DIRECTORY) for p in inside]  # before they vanish
+    try:
+        _mount(libc, "none", folder, "tmpfs", 0)
+        for path, handle in zip(inside, handles, strict=True):  # a folder before those in it
+            path.mkdir(parents=True, exist_ok=True)
+            _mount(libc, f"/proc/self/fd/{handle}", path, None, _BIND | _REC)
+    finally:
+        for handle in handles:
+            os.close(handle)
+
+
+def _private_view(libc, work, read_only, hidden):
+    _cover(libc, work.parent, [work])  # the other workers' folders are not there
     for folder in read_only:
-        _mount(libc, folder, folder, None, bind | rec)
-        _mount(libc, None, folder, None, remount | bind | rdonly)
+        _mount(libc, folder, folder, None, _BIND | _REC)
+        _mount(libc, None, folder, None, _REMOUNT | _BIND | _RDONLY)
     for folder in hidden:
-        _mount(libc, "none", folder, "tmpfs", rdonly)
+        if folder.is_dir():  # one under /tmp is already gone with the machine's /tmp
+            _mount(libc, "none", folder, "tmpfs", _RDONLY)
+
+
+def _no_network(libc):
+    """A network namespace of our own, its loopback up: nothing outside can be reached.
+
+    The kernel and nbgrader's client still talk over TCP on 127.0.0.1, but on this
+    namespace's own ``lo``, not the machine's, whose services stay out of reach.
+    (Bringing ``lo`` up is simpler than moving kernels to ZMQ's ipc transport, whose
+    socket paths jupyter_client makes relative to each process's folder.)  If it will
+    not come up, kernels could not start: go back to the machine's network.
+    """
+    import fcntl
+    import socket
+    import struct
+
+    machine = os.open("/proc/self/ns/net", os.O_RDONLY)
+    try:
+        _unshare(libc, _NEWNET, "a network namespace")
+        try:
+            with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as any_socket:
+                up = struct.pack("16sH22x", b"lo", 1)  # struct ifreq: "lo", IFF_UP
+                fcntl.ioctl(any_socket, 0x8914, up)  # SIOCSIFFLAGS
+        except OSError:
+            libc.setns(machine, _NEWNET)
+            raise
+    finally:
+        os.close(machine)
 
 
 def _views(root, template, submissions, scratch):
@@ -439,12 +525,9 @@ def _worker(work, assignment, student, cell_timeout, views, environ):
     os.environ.update(environ)
     os.setsid()
     _become_subreaper()
-    outcome = {"success": False, "error": "", "log": "", "isolated": ""}
-    try:
-        isolate(work, views["read_only"], views["hidden"])
-        outcome["isolated"] = "yes"
-    except OSError as error:
-        outcome["isolated"] = f"no ({error})"
+    outcome = {"success": False, "error": "", "log": ""}
+    # First: the seeds, and so the kernels, forked below inherit every namespace.
+    isolated = isolate(work, views["read_only"], views["hidden"])
     os.chdir(work)
     home = work / "home"
     os.environ.update(
@@ -456,6 +539,8 @@ def _worker(work, assignment, student, cell_timeout, views, environ):
         DLCOURSE_OFFLINE="1",
         **ONE_THREAD,
     )
+    if not isolated["private /tmp"]:  # TMPDIR may name a folder beside it, shared or now gone
+        os.environ["TMPDIR"] = tempfile.tempdir = "/tmp"
     silent = os.open(os.devnull, os.O_RDWR)  # kernels' start-up chatter stays off the terminal
     for fd in (0, 1, 2):
         os.dup2(silent, fd)
@@ -469,10 +554,9 @@ def _worker(work, assignment, student, cell_timeout, views, environ):
             api.generate_feedback(assignment, student)
     except Exception as error:  # reported to the parent, never raised into the batch
         outcome.update(success=False, error=f"{type(error).__name__}: {error}")
-    keys = ("success", "error", "log", "isolated")
-    (work / "result.json").write_text(
-        json.dumps({k: str(outcome.get(k, ""))[-20000:] for k in keys})
-    )
+    keys = ("success", "error", "log")
+    record = {k: str(outcome.get(k, ""))[-20000:] for k in keys} | {"isolated": isolated}
+    (work / "result.json").write_text(json.dumps(record))
     os._exit(0)
 
 
@@ -659,7 +743,8 @@ def _outcome(work, assignment, student, points, stopped):
     info = {}
     if (work / "result.json").exists():
         info = json.loads((work / "result.json").read_text())
-        result.isolated = info.get("isolated", "")
+        isolated = info.get("isolated")
+        result.isolated = isolated if isinstance(isolated, dict) else {}
     if stopped:
         result.status, result.reason = "failed", stopped
     elif info.get("success") != "True":
@@ -691,14 +776,25 @@ def _executed_outputs(work, assignment, student):
     return {p.name: p for p in folder.glob("*.ipynb")} if folder.is_dir() else {}
 
 
-def _notes_from_outputs(work, assignment, student):
-    """Reasons visible in the graded notebook itself: errors nbgrader recorded."""
-    names = set()
-    for path in _executed_outputs(work, assignment, student).values():
-        for cell in json.loads(path.read_text(encoding="utf-8")).get("cells", []):
+def _errors_in_outputs(work, assignment, student):
+    """``(notebook, cell, error name)`` for every cell that raised, as the graded notebooks show.
+
+    A cell is named by its nbgrader id, or ``cell N`` (counting from 0) when it has none.
+    """
+    errors = []
+    for name, path in sorted(_executed_outputs(work, assignment, student).items()):
+        cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
+        for index, cell in enumerate(cells):
+            cell_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
             for output in cell.get("outputs", []):
                 if output.get("output_type") == "error":
-                    names.add(output.get("ename", ""))
+                    errors.append((name, cell_id or f"cell {index}", output.get("ename", "")))
+    return errors
+
+
+def _notes_from_errors(errors):
+    """The reason a run went wrong, read from the errors the graded notebooks recorded."""
+    names = {ename for _, _, ename in errors}
     for ename, reason in (
         ("CellTimeoutError", "a cell ran past the time limit"),
         ("MemoryError", "a cell ran out of memory"),
@@ -817,12 +913,24 @@ def summary(results):
     for reason, students in sorted(failures.items()):
         lines.append(f"  {len(students)} not graded ({reason}): {', '.join(students)}")
     ran = [r.isolated for r in results if r.isolated]
-    if ran and all(state == "yes" for state in ran):
-        lines.append("Every submission ran in a private, read-only view of the course.")
-    elif ran:
-        why = next(state for state in ran if state != "yes")
-        lines.append(f"Isolation by process and working copy only: {why}.")
+    if ran:
+        lines.append(isolation_summary(ran))
     return "\n".join(lines)
+
+
+def isolation_summary(isolated):
+    """One sentence: which of :data:`PROTECTIONS` held for every worker, and why not."""
+    short = next((i for i in isolated if any(i.values())), None)
+    if short is None:
+        return (
+            "Every submission ran in a private, read-only view of the course, "
+            "with a private /tmp and no network."
+        )
+    held = [p for p in PROTECTIONS if not short.get(p)]
+    missing = [p for p in PROTECTIONS if short.get(p)]
+    why = "; ".join(dict.fromkeys(short[p] for p in missing))
+    extra = f", plus {' and '.join(held)}" if held else " only"
+    return f"Isolation by process and working copy{extra}; not held: {', '.join(missing)} ({why})."
 
 
 def grade(
@@ -901,7 +1009,8 @@ def grade(
                 student = job.submission.student
                 result = _outcome(job.work, assignment, student, points, job.stopped)
                 result.seconds = job.seconds
-                result.reason = result.reason or _notes_from_outputs(job.work, assignment, student)
+                result.errors = _errors_in_outputs(job.work, assignment, student)
+                result.reason = result.reason or _notes_from_errors(result.errors)
                 record(job.submission, result, job.work)
             if running and not finished:
                 wait_any([job.process.sentinel for job in running], timeout=0.05)

@@ -7,9 +7,14 @@ feedback page, without stopping the batch or touching another student's grade.
 
 import copy
 import csv
+import io
+import shutil
+import socket
 import subprocess
 import sys
+import uuid
 import zipfile
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -79,6 +84,17 @@ def with_locked_cell_changed(nb):
     nb = copy.deepcopy(nb)
     cell = next(c for c in nb.cells if is_test(c))
     cell.source += "\nassert False, 'the student broke a locked cell'"
+    return nb
+
+
+def solved_if(setup, condition):
+    """A correct submission that runs ``setup`` first and fails Task 1 unless ``condition`` held.
+
+    So the gradebook shows what the student's code saw: full marks only when it held.
+    """
+    nb = with_cell(solved(), f"{setup}\nHELD = bool({condition})")
+    cell = next(c for c in nb.cells if grade_id(c) == first_solution_id())
+    cell.source += "\nif not HELD:\n    normalize_text = None"
     return nb
 
 
@@ -174,6 +190,35 @@ def course(tmp_path_factory):
     copy_course(root, "lectures", "tests", "grades", "feedback")
     (root / "README.md").write_text("the course\n")
     return root
+
+
+@pytest.fixture(scope="module")
+def own_course(tmp_path_factory):
+    """Another copy of the course, for runs that must leave the batch's gradebook alone."""
+    root = tmp_path_factory.mktemp("own") / "repo"
+    copy_course(root, "lectures", "tests", "grades", "feedback")
+    kept = autograde.prepare(ROOT, ASSIGNMENT)  # the same sources: no need to generate again
+    shutil.copytree(kept, root / "course" / "cache" / kept.name)
+    return root
+
+
+def grade_alone(root, folder, notebooks):
+    """Grade ``{student: notebook}`` one at a time, in order; the results, by student."""
+    for student, nb in notebooks.items():
+        (folder / student / ASSIGNMENT).mkdir(parents=True)
+        nbformat.write(nb, folder / student / ASSIGNMENT / NAME)
+    results = autograde.grade(ASSIGNMENT, folder, root=root, workers=1, stream=io.StringIO())
+    return {r.student: r for r in results}
+
+
+def assert_clean_full_marks(root, result):
+    """Full marks, every protection held, no cell raised and nothing written to stderr."""
+    detail = f"{result.student}: {result.score}/{result.max_score} ({result.reason})"
+    assert result.status == "graded" and result.score == result.max_score == 28, detail
+    assert result.isolated == dict.fromkeys(autograde.PROTECTIONS, ""), result.isolated
+    assert result.errors == [], result.errors
+    (page,) = (root / "course" / "feedback" / result.student / ASSIGNMENT).glob("*.html")
+    assert "output_stderr" not in page.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -282,6 +327,81 @@ def test_student_code_cannot_write_the_course_or_other_students_files(batch, cou
     assert (course / "README.md").read_text() == "the course\n"
     assert not list(batch["folder"].rglob("owned.txt"))
     assert gradebook_scores(course)["good"] == 28
+
+
+linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="namespaces")
+
+
+@linux_only
+def test_each_submission_has_a_private_tmp(own_course, tmp_path, capfd):
+    left = f"/tmp/dlcourse-test-{uuid.uuid4().hex}"
+    results = grade_alone(  # the writer first, then the one that looks for its file
+        own_course,
+        tmp_path,
+        {
+            "tmp_1_writes": solved_if(
+                f"import os\nopen({left!r}, 'w').write('left behind')", f"os.path.exists({left!r})"
+            ),
+            "tmp_2_looks": solved_if("import os", f"not os.path.exists({left!r})"),
+        },
+    )
+    assert not Path(left).exists(), "the file outlived its submission"
+    for result in results.values():  # the writer saw its own file, the next one did not
+        assert_clean_full_marks(own_course, result)
+    assert capfd.readouterr().err == ""
+
+
+REACH = """
+import socket
+try:
+    socket.create_connection(("127.0.0.1", {port}), timeout=2).close()
+    REACHED = True
+except OSError:
+    REACHED = False
+INTERFACES = [name for _, name in socket.if_nameindex()]
+"""
+
+
+@linux_only
+def test_submissions_reach_no_network(own_course, tmp_path, capfd):
+    with socket.create_server(("127.0.0.1", 0)) as server:  # a service of the grading machine
+        server.setblocking(False)
+        reach = REACH.format(port=server.getsockname()[1])
+        # Only a loopback of its own, so nothing outside has a route either.
+        nb = solved_if(reach, "not REACHED and INTERFACES == ['lo']")
+        results = grade_alone(own_course, tmp_path, {"net_reaches_host": nb})
+        with pytest.raises(BlockingIOError):
+            server.accept()  # nothing ever connected
+    assert_clean_full_marks(own_course, results["net_reaches_host"])
+    assert capfd.readouterr().err == ""
+
+
+def test_the_summary_says_which_protections_held(monkeypatch):
+    def summary(*isolated):
+        return autograde.summary(
+            [autograde.Result(f"s{i}", max_score=1, isolated=x) for i, x in enumerate(isolated)]
+        ).splitlines()[-1]
+
+    held = dict.fromkeys(autograde.PROTECTIONS, "")
+    no_netns = held | {"no network": "[Errno 1] unshare a network namespace"}
+    assert summary(held, held) == (
+        "Every submission ran in a private, read-only view of the course, "
+        "with a private /tmp and no network."
+    )
+    assert summary(held, no_netns) == (
+        "Isolation by process and working copy, plus private file-system view and private /tmp; "
+        "not held: no network ([Errno 1] unshare a network namespace)."
+    )
+
+    def refused():
+        raise OSError(1, "unshare a user namespace")
+
+    monkeypatch.setattr(autograde, "_namespace_rights", refused)  # before any namespace is made
+    nothing = autograde.isolate(Path("work"), [], [])
+    assert summary(held, nothing) == (
+        "Isolation by process and working copy only; not held: private file-system view, "
+        "private /tmp, no network ([Errno 1] unshare a user namespace)."
+    )
 
 
 def test_the_gradebook_holds_every_score(batch, course):
