@@ -7,11 +7,13 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: help install lab test lint check release release-check grade bench clean
+.PHONY: help install lab test test-quick durations lint check release release-check grade bench clean
 
 help:
 	@echo "make lab            install, then open JupyterLab on the course"
-	@echo "make test           install, then run the whole test suite (fast mode)"
+	@echo "make test           install, then run the whole test suite (fast mode, about 10 min)"
+	@echo "make test-quick     the inner loop, under a minute: unit, structure and lint tests, release drift"
+	@echo "make durations      run the whole suite and record each test group's time (tests/durations.json)"
 	@echo "make check          print the environment report"
 	@echo "make release        regenerate assignments/ from solutions/ (nbgrader)"
 	@echo "make release-check  fail when assignments/ has drifted from solutions/"
@@ -31,6 +33,16 @@ lab: $(STAMP)
 
 test: $(STAMP)
 	DLCOURSE_FAST=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Everything but the slow tests (notebooks, grading, browser), then the release
+# drift check, which reads the generated assignments kept in course/cache/.
+test-quick: $(STAMP)
+	DLCOURSE_FAST=1 $(BIN)/python -m pytest -m "not slow" tests $(PYTEST_ARGS)
+	$(BIN)/dlcourse release --check
+
+# The suite's scheduler hands out the longest test groups first, using these times.
+durations: $(STAMP)
+	DLCOURSE_FAST=1 $(BIN)/python -m pytest --store-durations $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -85,7 +85,7 @@ def lab(tmp_path_factory):
                 server.kill()
                 log_text = (course.parent / "lab.log").read_text()
                 raise RuntimeError("JupyterLab did not start:\n" + log_text) from None
-            time.sleep(0.5)
+            time.sleep(0.2)
     yield {"url": url, "token": token}
     server.terminate()
     server.wait(timeout=30)
@@ -142,13 +142,19 @@ def run_all(page, timeout=600):
         "async () => { await window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs');"
         " await window.jupyterapp.commands.execute('notebook:run-all-cells'); }"
     )
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        state = page.evaluate(NOTEBOOK_STATE)
-        if state["done"] == state["code"] and state["kernel"] == "idle":
-            return state
-        time.sleep(1)
-    raise AssertionError(f"Run all did not finish in {timeout} s: {state}")
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    finished = (
+        f"() => {{ const s = ({NOTEBOOK_STATE})();"
+        " return s.done === s.code && s.kernel === 'idle'; }"
+    )
+    try:
+        page.wait_for_function(finished, timeout=timeout * 1000, polling=250)
+    except PlaywrightTimeout:
+        raise AssertionError(
+            f"Run all did not finish in {timeout} s: {page.evaluate(NOTEBOOK_STATE)}"
+        ) from None
+    return page.evaluate(NOTEBOOK_STATE)
 
 
 def figure_near(slider):

@@ -47,6 +47,13 @@ def test_notebook_opens_with_badges_and_setup_cell(path):
     assert "import helpers" in code and "helpers.setup()" in code
 
 
+def test_every_notebook_opens_with_the_same_setup_cell():
+    # The lectures run it on the Colab stand-in (tests/test_colab.py); the same cell
+    # then works for every assignment too.
+    cells = {"".join(read(ROOT / path)["cells"][1]["source"]) for path in NOTEBOOKS}
+    assert len(cells) == 1, f"{len(cells)} different setup cells; every notebook uses one"
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=str)
 def test_notebook_has_no_errors_or_absolute_paths(path):
     nb = read(ROOT / path)
