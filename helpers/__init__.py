@@ -13,6 +13,7 @@ plots            training curves, image grids
 widgets          interactive explorers: sliders that redraw a figure
 checks           "check yourself" feedback (exercises: the reference answers)
 training         TensorFlow and Keras conveniences (a quiet import)
+integrity        graded tasks watch how an answer computes (hidden tests use it)
 env              the environment report (``dlcourse check``)
 
 Lessons:  tensors (02), arrays and timing (03), descent (04), evaluation (05),

@@ -519,7 +519,7 @@ def _stop_descendants():
             pass
 
 
-def _worker(work, assignment, student, cell_timeout, views, environ):
+def _worker(work, assignment, student, limits, views, environ):
     """The child process: isolate, autograde one student, write result.json."""
     os.environ.clear()  # the grading process's environment, as a fork would have it
     os.environ.update(environ)
@@ -547,10 +547,10 @@ def _worker(work, assignment, student, cell_timeout, views, environ):
     try:
         handed_in = work / "course" / "submitted" / student / assignment
         with prefork.seeded(len(list(handed_in.glob("*.ipynb")))):
-            api = _nbgrader_api(work, Execute__timeout=cell_timeout)
+            api = _nbgrader_api(work, Execute__timeout=limits["cell_timeout"])
             outcome.update(api.autograde(assignment, student))
         _stop_descendants()  # nothing the student's code started may outlive the grading
-        if outcome.get("success"):
+        if outcome.get("success") and limits["feedback"]:
             api.generate_feedback(assignment, student)
     except Exception as error:  # reported to the parent, never raised into the batch
         outcome.update(success=False, error=f"{type(error).__name__}: {error}")
@@ -669,7 +669,7 @@ class _Job:
                 work,
                 assignment,
                 submission.student,
-                limits["cell_timeout"],
+                limits,
                 views,
                 dict(os.environ),
             ),
@@ -942,8 +942,13 @@ def grade(
     memory_mb=2048,
     only=None,
     stream=None,
+    feedback=True,
 ):
-    """Grade every submission of ``assignment`` found at ``submissions``; return the results."""
+    """Grade every submission of ``assignment`` found at ``submissions``; return the results.
+
+    ``feedback=False`` skips the feedback pages (scores, CSV and gradebook as usual):
+    for checks of the scores alone, such as the course's own tests.
+    """
     root = Path(root or syllabus.course_root())
     lessons = {x.assignment: x for x in syllabus.ready(root)}
     if assignment not in lessons:
@@ -958,7 +963,12 @@ def grade(
     if not isinstance(workers, int) or workers < 1:
         raise GradeError(f"--workers must be a positive whole number, got {workers!r}.")
     # A looping cell is interrupted after a third of the time, so the rest still counts.
-    limits = {"timeout": timeout, "cell_timeout": max(2, int(timeout) // 3), "memory_mb": memory_mb}
+    limits = {
+        "timeout": timeout,
+        "cell_timeout": max(2, int(timeout) // 3),
+        "memory_mb": memory_mb,
+        "feedback": feedback,
+    }
     from multiprocessing.connection import wait as wait_any
 
     _context()  # the workers' fork server warms up while the submissions are read
@@ -980,7 +990,8 @@ def grade(
             if submission.notes and result.status == "graded":
                 result.reason = "; ".join([*submission.notes, *filter(None, [result.reason])])
             _record(course_db, assignment, result)
-            _feedback(root, work, assignment, result)
+            if feedback:
+                _feedback(root, work, assignment, result)
             progress.step(result)
             results.append(result)
 

@@ -1,14 +1,17 @@
 """Grading integrity of every ready assignment, generically from the syllabus.
 
-Each assignment's solution, blank release and plausible wrong answers
-(``tests/wrong_answers/<id>.py``) are graded in one batch by the course's grader
+Each assignment's solution, blank release, plausible wrong answers, shortcuts and
+honest variants (``tests/wrong_answers/<id>.py``) are graded in one batch by the course's grader
 (``dlcourse grade``: nbgrader's autograder, in parallel), and every check below
 reads that one run: scores through nbgrader's Gradebook (nbgrader's commands exit
 0 even when tests fail), and the errors each graded notebook recorded.  The
 solution runs with no error in any cell and full marks; in the blank release every
 test cell fails, with only the stubs' ``NotImplementedError`` or an assertion, and
-it scores zero; every wrong answer loses points.  The committed release must also
-equal a fresh generation.
+it scores zero; every wrong answer loses points; every shortcut (the right output
+without the skill the task names) loses the points of the tasks it names, and every
+graded task has one; honest variants (correct answers written another way) keep
+full marks.  Shortcuts that replace different cells are handed in together, to
+keep the batch short.  The committed release must also equal a fresh generation.
 """
 
 import importlib.util
@@ -30,14 +33,44 @@ ASSIGNMENTS = [lesson.assignment for lesson in syllabus.ready(ROOT)]
 pytestmark = pytest.mark.slow
 
 
-def wrong_answers(assignment):
+def answers(assignment):
+    """The assignment's wrong answers, shortcuts and honest variants, as entries for :func:`packed`.
+
+    Each entry: ``{"cells": {solution grade_id: source}, "loses": [test cell grade_ids]}``;
+    a wrong answer's ``loses`` are the cells it was recorded losing when graded alone
+    (``WRONG_LOSES``, written by ``tests/wrong_answers/record.py``).
+    """
     path = ROOT / "tests" / "wrong_answers" / f"{assignment}.py"
-    if not path.exists():
-        return {}
     spec = importlib.util.spec_from_file_location(f"wrong_{assignment}", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.WRONG_ANSWERS
+    recorded = getattr(module, "WRONG_LOSES", {})
+    wrong = {
+        label: {"cells": cells, "loses": recorded.get(label, [])}
+        for label, cells in module.WRONG_ANSWERS.items()
+    }
+    honest = {label: {"cells": cells, "loses": []} for label, cells in module.HONEST.items()}
+    return wrong, module.SHORTCUTS, honest, set(recorded)
+
+
+def packed(entries):
+    """Answers packed into as few hand-ins as possible.
+
+    No two answers in one hand-in replace the same cell or lose the same test cell,
+    so every point a hand-in loses is the work of one answer.
+    """
+    packs = []
+    for label, entry in entries.items():
+        cells, loses = set(entry["cells"]), set(entry["loses"])
+        pack = next((p for p in packs if not (p["replaced"] & cells or p["lost"] & loses)), None)
+        if pack is None:
+            pack = {"cells": {}, "labels": [], "replaced": set(), "lost": set()}
+            packs.append(pack)
+        pack["cells"].update(entry["cells"])
+        pack["labels"].append(label)
+        pack["replaced"] |= cells
+        pack["lost"] |= loses
+    return packs
 
 
 def submission(release, source, replace=None):
@@ -57,9 +90,10 @@ def course(request, tmp_path_factory):
     shutil.copytree(kept, tmp / "course" / "cache" / kept.name)
 
     sources = sorted((tmp / "solutions" / assignment).glob("*.ipynb"))
-    wrong = wrong_answers(assignment)
+    wrong, shortcuts, honest, recorded = answers(assignment)
+    packs = {"wrong": packed(wrong), "shortcuts": packed(shortcuts), "honest": packed(honest)}
     students = {"blank": None, "solution": {}} | {
-        f"wrong_{label}": cells for label, cells in wrong.items()
+        f"{kind}_{n}": pack["cells"] for kind in packs for n, pack in enumerate(packs[kind])
     }
     for student, replace in students.items():
         folder = tmp / "submitted" / student / assignment
@@ -69,11 +103,13 @@ def course(request, tmp_path_factory):
             source = nbformat.read(source_path, as_version=4)
             handed_in = release if replace is None else submission(release, source, replace)
             nbformat.write(handed_in, folder / source_path.name)
-    results = autograde.grade(
-        assignment, tmp / "submitted", root=tmp, workers=2, stream=io.StringIO()
+    results = autograde.grade(  # the scores alone: test_autograde.py checks the feedback
+        assignment, tmp / "submitted", root=tmp, workers=2, stream=io.StringIO(), feedback=False
     )
     assert [r.status for r in results] == ["graded"] * len(students), results
     errors = {r.student: r.errors for r in results}
+    cells = {r.student: {cell: points for (_, cell), points in r.cells.items()} for r in results}
+    points = autograde.max_points(f"sqlite:///{tmp / 'course' / 'gradebook.db'}", assignment)
     scores = {}
     with Gradebook(f"sqlite:///{tmp / 'course' / 'gradebook.db'}") as gradebook:
         for student in students:
@@ -85,7 +121,12 @@ def course(request, tmp_path_factory):
         "sources": sources,
         "scores": scores,
         "errors": errors,
+        "cells": cells,
+        "points": {cell: most for (_, cell), most in points.items()},
         "wrong": wrong,
+        "recorded": recorded,
+        "shortcuts": shortcuts,
+        "packs": packs,
     }
 
 
@@ -119,6 +160,47 @@ def test_every_test_cell_fails_on_the_blank_release_with_a_stub_error(course):
     )
 
 
+def test_every_graded_task_names_its_skill_in_its_hidden_tests(course):
+    for path in course["sources"]:
+        for cell in read(path)["cells"]:
+            source = "".join(cell["source"])
+            if is_test(cell):
+                hidden = source.partition("### BEGIN HIDDEN TESTS")[2]
+                assert "# Skill: " in hidden, (
+                    f"{course['id']} {grade_id(cell)}: say in one '# Skill: ...' line, inside "
+                    "the hidden tests, what skill this task grades"
+                )
+
+
+def test_every_graded_task_has_a_shortcut_that_loses_its_points(course):
+    tests = {grade_id(c) for path in course["sources"] for c in read(path)["cells"] if is_test(c)}
+    solutions = {
+        grade_id(c) for path in course["sources"] for c in read(path)["cells"] if is_solution(c)
+    }
+    lost = set()
+    for label, entry in course["shortcuts"].items():
+        assert set(entry["cells"]) <= solutions, f"shortcut {label!r} names unknown cells"
+        assert entry["loses"] and set(entry["loses"]) <= tests, (
+            f"shortcut {label!r} must name the test cells it loses, among {sorted(tests)}"
+        )
+        lost |= set(entry["loses"])
+    for n, pack in enumerate(course["packs"]["shortcuts"]):
+        scores = course["cells"][f"shortcuts_{n}"]
+        for label in pack["labels"]:
+            kept = [t for t in course["shortcuts"][label]["loses"] if scores[t] > 0]
+            assert not kept, f"shortcut {label!r} still scores points on {kept}"
+    assert lost == tests, f"graded tasks without a shortcut that loses points: {tests - lost}"
+
+
+def test_honest_variants_keep_full_marks(course):
+    for n, pack in enumerate(course["packs"]["honest"]):
+        score, max_score = course["scores"][f"honest_{n}"]
+        assert score == max_score, (
+            f"a correct answer written another way lost points: {pack['labels']} "
+            f"scored {score}/{max_score}; errors: {course['errors'][f'honest_{n}']}"
+        )
+
+
 def test_committed_release_equals_a_fresh_generation(course):
     assert grading.drift(ROOT, [course["id"]]) == []
 
@@ -138,10 +220,18 @@ def test_plausible_wrong_answers_lose_points(course):
     solution_ids = {
         grade_id(c) for path in course["sources"] for c in read(path)["cells"] if is_solution(c)
     }
-    for label, cells in course["wrong"].items():
-        assert set(cells) <= solution_ids, f"wrong answer {label!r} names unknown cells"
-        score, max_score = course["scores"][f"wrong_{label}"]
-        assert score < max_score, f"wrong answer {label!r} still scores full marks"
+    assert course["recorded"] == set(course["wrong"]), (
+        f"record which cells each wrong answer loses: .venv/bin/python -m "
+        f"tests.wrong_answers.record {course['id']}"
+    )
+    for label, entry in course["wrong"].items():
+        assert set(entry["cells"]) <= solution_ids, f"wrong answer {label!r} names unknown cells"
+        assert entry["loses"], f"wrong answer {label!r} was recorded losing no points"
+    for n, pack in enumerate(course["packs"]["wrong"]):
+        scores = course["cells"][f"wrong_{n}"]
+        for label in pack["labels"]:
+            kept = [t for t in course["wrong"][label]["loses"] if scores[t] >= course["points"][t]]
+            assert not kept, f"wrong answer {label!r} still scores full marks on {kept}"
 
 
 def test_release_check_command_is_clean():

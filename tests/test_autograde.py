@@ -505,6 +505,19 @@ def test_a_generation_another_run_finished_meanwhile_is_left_alone(tmp_path, mon
     assert [p.name for p in (root / "course" / "cache").iterdir()] == [first.name]
 
 
+def test_without_feedback_the_scores_are_recorded_and_no_page_is_written(own_course, tmp_path):
+    folder = tmp_path / "handed_in"
+    (folder / "quick" / ASSIGNMENT).mkdir(parents=True)
+    nbformat.write(solved(), folder / "quick" / ASSIGNMENT / NAME)
+    (result,) = autograde.grade(
+        ASSIGNMENT, folder, root=own_course, workers=1, stream=io.StringIO(), feedback=False
+    )
+    assert result.status == "graded" and result.score == result.max_score == 28
+    assert not (own_course / "course" / "feedback" / "quick").exists()
+    with open(own_course / "course" / "grades" / f"{ASSIGNMENT}.csv", newline="") as file:
+        assert {row["student"]: row["score"] for row in csv.DictReader(file)}["quick"] == "28"
+
+
 def test_memory_shared_by_forked_processes_is_counted_once():
     script = (
         "import os, sys, time\n"

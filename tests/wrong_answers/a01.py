@@ -1,10 +1,16 @@
-"""Plausible wrong answers to assignment a01 (Python basics); each must lose points.
+"""Wrong answers, shortcuts and honest variants for assignment a01 (Python basics).
 
 ``WRONG_ANSWERS`` maps a label (what the student got wrong) to a dict from the
 ``grade_id`` of a solution cell in ``solutions/a01/a01_python_basics.ipynb`` to the
 full source a student might have typed into that cell.  ``tests/test_assignments.py``
 hands in the release with every other solution cell answered correctly and these
 cells replaced, autogrades it, and checks that the score is below full marks.
+
+``SHORTCUTS`` are answers that reach the right output without the skill the task
+grades (a library outside the standard library, the course's helpers, ``re`` where
+task 1 asks for string methods, ``statistics`` where task 6 asks for the formulas);
+each names the test cells whose points it must lose.  ``HONEST`` answers are
+correct, written another way than the solution, and must keep full marks.
 """
 
 WRONG_ANSWERS = {
@@ -188,4 +194,231 @@ def average_scores(in_path, out_path):
     return len(scores)
 """,
     },
+}
+
+SHORTCUTS = {
+    # Regular expressions do the cleaning that task 1 asks for with string methods.
+    "normalize_with_regular_expressions": {
+        "cells": {
+            "normalize_text": """\
+import re
+import string
+
+
+def normalize_text(text):
+    if not isinstance(text, str):
+        raise TypeError("normalize_text expects a string")
+    text = re.sub(f"[{re.escape(string.punctuation)}]", "", text.lower())
+    return re.sub(r"\\s+", " ", text).strip()
+""",
+        },
+        "loses": ["test_normalize_text"],
+    },
+    # The lecture's check-yourself answer (helpers.exercises) counts the words.
+    "word_counts_from_the_course_helpers": {
+        "cells": {
+            "word_frequencies": """\
+from helpers.exercises.lesson01 import count_words
+
+
+def word_frequencies(text, top=None):
+    if top is not None and top < 0:
+        raise ValueError("top must not be negative")
+    counts = count_words(normalize_text(text))
+    pairs = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
+    return pairs if top is None else pairs[:top]
+""",
+        },
+        "loses": ["test_word_frequencies"],
+    },
+    # scikit-learn's batch generator cuts the list (the task allows only the standard library).
+    "chunk_with_sklearn_gen_batches": {
+        "cells": {
+            "chunk": """\
+from sklearn.utils import gen_batches
+
+
+def chunk(items, size):
+    if isinstance(size, bool) or not isinstance(size, int) or size < 1:
+        raise ValueError(f"size must be a positive integer, got {size!r}.")
+    if not items:
+        return []
+    return [list(items[batch]) for batch in gen_batches(len(items), size)]
+""",
+        },
+        "loses": ["test_chunk"],
+    },
+    # pandas adds the dictionaries up, column by column.
+    "merge_counts_with_pandas": {
+        "cells": {
+            "merge_counts": """\
+import pandas as pd
+
+
+def merge_counts(*dicts):
+    if not dicts:
+        return {}
+    return pd.DataFrame(list(dicts)).sum().to_dict()
+""",
+        },
+        "loses": ["test_merge_counts"],
+    },
+    # scikit-learn's train_test_split (a seeded NumPy generator) instead of random.Random.
+    "split_with_sklearn": {
+        "cells": {
+            "train_test_split_list": """\
+from sklearn.model_selection import train_test_split
+
+
+def train_test_split_list(items, test_fraction, seed):
+    if not 0 < test_fraction < 1:
+        raise ValueError("test_fraction must be strictly between 0 and 1")
+    n_test = round(test_fraction * len(items))
+    if n_test == 0:
+        return list(items), []
+    if n_test == len(items):
+        return [], list(items)
+    train, test = train_test_split(list(items), test_size=n_test, random_state=seed)
+    return list(train), list(test)
+""",
+        },
+        "loses": ["test_split_sizes", "test_split_seed"],
+    },
+    # The statistics module computes the mean and the variance.
+    "running_stats_with_the_statistics_module": {
+        "cells": {
+            "running_stats": """\
+import statistics
+
+
+class RunningStats:
+    def __init__(self, values=()):
+        self.values = []
+        for value in values:
+            self.add(value)
+
+    def add(self, value):
+        if not isinstance(value, (int, float)):
+            raise TypeError("RunningStats.add expects a number")
+        self.values.append(value)
+
+    def __len__(self):
+        return len(self.values)
+
+    def mean(self):
+        if not self.values:
+            raise ValueError("no values")
+        return statistics.fmean(self.values)
+
+    def variance(self):
+        if len(self.values) < 2:
+            raise ValueError("need at least two values")
+        return statistics.variance(self.values)
+
+    def __repr__(self):
+        if not self.values:
+            return "RunningStats(n=0)"
+        return f"RunningStats(n={len(self)}, mean={self.mean()})"
+""",
+        },
+        "loses": ["test_running_stats_basic", "test_running_stats_variance"],
+    },
+    # pandas reads, groups, averages and writes the file.
+    "averages_with_pandas": {
+        "cells": {
+            "average_scores": """\
+import pandas as pd
+
+
+def average_scores(in_path, out_path):
+    table = pd.read_csv(in_path, dtype={"name": str})
+    averages = table.groupby("name")["score"].mean().rename("average")
+    averages.reset_index().to_csv(out_path, index=False)
+    return len(averages)
+""",
+        },
+        "loses": ["test_average_scores"],
+    },
+}
+
+HONEST = {
+    # collections.Counter counts (the task's hint allows it); two stable sorts order the pairs.
+    "word_frequencies_with_counter": {
+        "word_frequencies": """\
+from collections import Counter
+
+
+def word_frequencies(text, top=None):
+    if top is not None and top < 0:
+        raise ValueError("top must not be negative")
+    pairs = sorted(Counter(normalize_text(text).split()).items())
+    pairs.sort(key=lambda pair: pair[1], reverse=True)
+    return pairs[:top]
+""",
+    },
+    # Counter.update adds counts and keeps zero and negative sums.
+    "merge_counts_with_counter_update": {
+        "merge_counts": """\
+from collections import Counter
+
+
+def merge_counts(*dicts):
+    total = Counter()
+    for counts in dicts:
+        total.update(counts)
+    return dict(total)
+""",
+    },
+    # The values kept in a list, the formulas written with math.fsum.
+    "running_stats_from_a_list": {
+        "running_stats": """\
+import math
+
+
+class RunningStats:
+    def __init__(self, values=()):
+        self._values = []
+        for value in values:
+            self.add(value)
+
+    def add(self, value):
+        if not isinstance(value, int | float):
+            raise TypeError(f"add() expects an int or a float, got {type(value).__name__}")
+        self._values.append(value)
+
+    def __len__(self):
+        return len(self._values)
+
+    def mean(self):
+        if not self._values:
+            raise ValueError("the mean of no values is undefined")
+        return math.fsum(self._values) / len(self._values)
+
+    def variance(self):
+        if len(self._values) < 2:
+            raise ValueError("the sample variance needs two values")
+        mean = self.mean()
+        return math.fsum((x - mean) ** 2 for x in self._values) / (len(self._values) - 1)
+
+    def __repr__(self):
+        if not self._values:
+            return "RunningStats(n=0)"
+        return f"RunningStats(n={len(self)}, mean={self.mean()})"
+""",
+    },
+}
+
+
+# --- recorded by tests/wrong_answers/record.py: do not edit by hand ---
+WRONG_LOSES = {
+    "chunk_drops_short_tail": ["test_chunk"],
+    "counter_sum_drops_non_positive": ["test_merge_counts"],
+    "csv_by_hand": ["test_average_scores"],
+    "population_variance": ["test_running_stats_variance"],
+    "punctuation_becomes_space": ["test_normalize_text"],
+    "shared_mutable_default": ["test_running_stats_basic", "test_running_stats_variance"],
+    "split_overlaps": ["test_split_sizes"],
+    "split_shuffles_the_input": ["test_split_seed", "test_split_sizes"],
+    "split_uses_global_random": ["test_split_seed"],
+    "ties_in_first_seen_order": ["test_word_frequencies"],
 }

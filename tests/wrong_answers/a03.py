@@ -1,10 +1,16 @@
-"""Plausible wrong answers to assignment a03 (NumPy); each must lose points.
+"""Wrong answers, shortcuts and honest variants for assignment a03 (NumPy).
 
 ``WRONG_ANSWERS`` maps a label (what the student got wrong) to a dict from the
 ``grade_id`` of a solution cell in ``solutions/a03/a03_numpy.ipynb`` to the full
 source a student might have typed into that cell.  ``tests/test_assignments.py``
 hands in the release with every other solution cell answered correctly and these
 cells replaced, autogrades it, and checks that the score is below full marks.
+
+``SHORTCUTS`` are answers that reach the right output without the skill the task
+grades (a library function that does the task, the course's helpers, or the
+notebook's own loop versions where tasks 4 to 6 ask for vectorized code); each
+names the test cells whose points it must lose.  ``HONEST`` answers are correct,
+written another way than the solution, and must keep full marks.
 """
 
 WRONG_ANSWERS = {
@@ -125,4 +131,215 @@ def fill_invalid(X, low, high):
     return np.where(valid, X, np.nanmean(X, axis=0))
 """,
     },
+}
+
+SHORTCUTS = {
+    # SciPy's distance function does the whole task (and is fast, so it passes the speed test).
+    "pairwise_with_scipy_cdist": {
+        "cells": {
+            "pairwise_distances": """\
+from scipy.spatial.distance import cdist
+
+
+def pairwise_distances(A, B):
+    return cdist(np.asarray(A, dtype=float), np.asarray(B, dtype=float))
+""",
+        },
+        "loses": ["test_pairwise_distances", "test_pairwise_distances_speed"],
+    },
+    # scikit-learn standardizes (ddof=0), rescaled for other ddof.
+    "zscore_with_sklearn_scale": {
+        "cells": {
+            "zscore": """\
+from sklearn.preprocessing import scale
+
+
+def zscore(X, ddof=0):
+    X = np.asarray(X, dtype=float)
+    if X.ndim != 2 or X.shape[0] < ddof + 1:
+        raise ValueError(f"zscore() needs a 2-D array with more than {ddof} rows, got {X.shape}.")
+    return scale(X) * np.sqrt((X.shape[0] - ddof) / X.shape[0])
+""",
+        },
+        "loses": ["test_zscore", "test_zscore_speed"],
+    },
+    # The lecture's check-yourself answer (helpers.exercises, lesson 9) encodes the labels.
+    "one_hot_from_the_course_helpers": {
+        "cells": {
+            "one_hot": """\
+from helpers.exercises.lesson09 import one_hot_by_hand
+
+
+def one_hot(labels, num_classes=None):
+    labels = np.asarray(labels)
+    if labels.ndim != 1:
+        raise ValueError(f"labels must be 1-D, got shape {labels.shape}.")
+    if labels.size and not np.issubdtype(labels.dtype, np.integer):
+        raise TypeError(f"labels must be integers, got {labels.dtype}.")
+    if num_classes is None:
+        if labels.size == 0:
+            raise ValueError("num_classes cannot be inferred from no labels.")
+        num_classes = int(labels.max()) + 1
+    if labels.size and (labels.min() < 0 or labels.max() >= num_classes):
+        raise ValueError(f"labels must lie in 0 .. {num_classes - 1}.")
+    return one_hot_by_hand(labels, num_classes).astype(np.float32)
+""",
+        },
+        "loses": ["test_one_hot", "test_one_hot_speed"],
+    },
+    # SciPy's softmax: one call with the default settings.
+    "softmax_with_scipy": {
+        "cells": {
+            "softmax": """\
+from scipy.special import softmax as scipy_softmax
+
+
+def softmax(Z, axis=-1):
+    return scipy_softmax(np.asarray(Z, dtype=float), axis=axis)
+""",
+        },
+        "loses": ["test_softmax"],
+    },
+    # pandas' rolling mean.
+    "moving_average_with_pandas": {
+        "cells": {
+            "moving_average": """\
+import pandas as pd
+
+
+def moving_average(x, window):
+    x = np.asarray(x, dtype=float)
+    if x.ndim != 1:
+        raise ValueError(f"moving_average() expects a 1-D array, got shape {x.shape}.")
+    whole = isinstance(window, int | np.integer) and not isinstance(window, bool)
+    if not whole or not 1 <= window <= len(x):
+        raise ValueError(f"window must be a whole number from 1 to {len(x)}, got {window!r}.")
+    return pd.Series(x).rolling(int(window)).mean().to_numpy()[window - 1 :]
+""",
+        },
+        "loses": ["test_moving_average"],
+    },
+    # pandas masks the invalid entries and fills them with the column means.
+    "fill_invalid_with_pandas": {
+        "cells": {
+            "fill_invalid": """\
+import pandas as pd
+
+
+def fill_invalid(X, low, high):
+    X = np.asarray(X, dtype=float)
+    if X.ndim != 2:
+        raise ValueError(f"fill_invalid() expects a 2-D array, got shape {X.shape}.")
+    table = pd.DataFrame(X)
+    valid = table.where((table >= low) & (table <= high))
+    if valid.isna().all().any():
+        raise ValueError("a column has no valid value")
+    return valid.fillna(valid.mean()).to_numpy()
+""",
+        },
+        "loses": ["test_fill_invalid"],
+    },
+    # The notebook's own loop versions behind a vectorized-looking front (tasks 4 to 6
+    # had no speed test before): correct, but as slow as the loops.
+    "softmax_through_the_loop_version": {
+        "cells": {
+            "softmax": """\
+def softmax(Z, axis=-1):
+    Z = np.moveaxis(np.asarray(Z, dtype=float), axis, -1)
+    rows = softmax_loop(Z.reshape(-1, Z.shape[-1]))
+    return np.moveaxis(rows.reshape(Z.shape), -1, axis)
+""",
+        },
+        "loses": ["test_softmax"],
+    },
+    "moving_average_loops_over_the_windows": {
+        "cells": {
+            "moving_average": """\
+def moving_average(x, window):
+    x = np.asarray(x, dtype=float)
+    if x.ndim != 1:
+        raise ValueError(f"moving_average() expects a 1-D array, got shape {x.shape}.")
+    whole = isinstance(window, int | np.integer) and not isinstance(window, bool)
+    if not whole or not 1 <= window <= len(x):
+        raise ValueError(f"window must be a whole number from 1 to {len(x)}, got {window!r}.")
+    return np.array([x[i : i + window].mean() for i in range(len(x) - window + 1)])
+""",
+        },
+        "loses": ["test_moving_average"],
+    },
+    "fill_invalid_through_the_loop_version": {
+        "cells": {
+            "fill_invalid": """\
+def fill_invalid(X, low, high):
+    X = np.asarray(X, dtype=float)
+    if X.ndim != 2:
+        raise ValueError(f"fill_invalid() expects a 2-D array, got shape {X.shape}.")
+    return fill_invalid_loop(X, low, high)
+""",
+        },
+        "loses": ["test_fill_invalid"],
+    },
+}
+
+HONEST = {
+    # Broadcasting (n, m, d) differences and np.linalg.norm: slower than the solution's
+    # expansion, still vectorized.
+    "pairwise_by_broadcasting": {
+        "pairwise_distances": """\
+def pairwise_distances(A, B):
+    A, B = np.asarray(A, dtype=float), np.asarray(B, dtype=float)
+    if A.ndim != 2 or B.ndim != 2 or A.shape[1] != B.shape[1]:
+        raise ValueError(f"need two 2-D arrays with as many columns, got {A.shape} and {B.shape}")
+    return np.linalg.norm(A[:, np.newaxis, :] - B[np.newaxis, :, :], axis=-1)
+""",
+    },
+    # A comparison with every class at once.
+    "one_hot_by_comparison": {
+        "one_hot": """\
+def one_hot(labels, num_classes=None):
+    labels = np.asarray(labels)
+    if labels.ndim != 1:
+        raise ValueError(f"labels must be 1-D, got shape {labels.shape}")
+    if labels.size and labels.dtype.kind not in "iu":
+        raise TypeError(f"labels must be whole numbers, got {labels.dtype}")
+    if num_classes is None:
+        if not labels.size:
+            raise ValueError("no labels and no num_classes")
+        num_classes = labels.max() + 1
+    if labels.size and not (0 <= labels.min() and labels.max() < num_classes):
+        raise ValueError("a label lies outside 0 .. num_classes - 1")
+    return (labels[:, np.newaxis] == np.arange(num_classes)).astype(np.float32)
+""",
+    },
+    # Sliding windows, the task's other hint.
+    "moving_average_with_sliding_windows": {
+        "moving_average": """\
+from numpy.lib.stride_tricks import sliding_window_view
+
+
+def moving_average(x, window):
+    x = np.asarray(x, dtype=float)
+    if x.ndim != 1:
+        raise ValueError(f"x must be 1-D, got shape {x.shape}")
+    if isinstance(window, bool) or not isinstance(window, int | np.integer):
+        raise ValueError(f"window must be a whole number, got {window!r}")
+    if not 1 <= window <= x.size:
+        raise ValueError(f"window must lie in 1 .. {x.size}, got {window}")
+    return sliding_window_view(x, window).mean(axis=-1)
+""",
+    },
+}
+
+
+# --- recorded by tests/wrong_answers/record.py: do not edit by hand ---
+WRONG_LOSES = {
+    "fill_mean_includes_out_of_range": ["test_fill_invalid"],
+    "moving_average_loses_first_window": ["test_moving_average"],
+    "one_hot_negative_labels_wrap": ["test_one_hot"],
+    "one_hot_still_loops": ["test_one_hot_speed"],
+    "pairwise_dot_trick_without_clipping": ["test_pairwise_distances"],
+    "pairwise_still_loops": ["test_pairwise_distances_speed"],
+    "softmax_without_max_shift": ["test_softmax"],
+    "zscore_constant_column_nan": ["test_zscore"],
+    "zscore_ignores_ddof": ["test_zscore"],
 }

@@ -1,4 +1,4 @@
-"""Plausible wrong answers to assignment a05 (checking models); each must lose points.
+"""Wrong answers, shortcuts and honest variants for assignment a05 (checking models).
 
 ``WRONG_ANSWERS`` maps a label (what the student got wrong) to a dict from the
 ``grade_id`` of a solution cell in
@@ -6,6 +6,12 @@
 student might have typed into that cell.  ``tests/test_assignments.py`` hands in the
 release with every other solution cell answered correctly and these cells replaced,
 autogrades it, and checks that the score is below full marks.
+
+``SHORTCUTS`` are answers that reach the right output without the skill the task
+grades (scikit-learn where the task says NumPy: its metrics, ``train_test_split``,
+``KFold``, ``cross_val_score``); each names the test cells whose points it must lose.
+``HONEST`` answers are correct, written another way than the solution, and must
+keep full marks.
 """
 
 WRONG_ANSWERS = {
@@ -172,4 +178,195 @@ def cross_val_accuracy(model, X, y, k):
     return np.array(scores)
 """,
     },
+}
+
+SHORTCUTS = {
+    # scikit-learn counts, after the input checks the task asks for.
+    "confusion_matrix_from_sklearn": {
+        "cells": {
+            "confusion_matrix_binary": """\
+from sklearn.metrics import confusion_matrix
+
+
+def confusion_matrix_binary(y_true, y_pred):
+    y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
+    if y_true.ndim != 1 or y_pred.ndim != 1 or len(y_true) == 0:
+        raise ValueError("labels must be non-empty and one-dimensional")
+    if not (np.isin(y_true, [0, 1]).all() and np.isin(y_pred, [0, 1]).all()):
+        raise ValueError("labels must be 0 or 1")
+    return confusion_matrix(y_true, y_pred, labels=[0, 1])
+""",
+        },
+        "loses": ["test_confusion_matrix_values", "test_confusion_matrix_errors"],
+    },
+    # scikit-learn's accuracy_score; the student's confusion matrix only checks the input.
+    "accuracy_from_sklearn": {
+        "cells": {
+            "accuracy": """\
+from sklearn.metrics import accuracy_score
+
+
+def accuracy(y_true, y_pred):
+    confusion_matrix_binary(y_true, y_pred)  # checks the input
+    return float(accuracy_score(y_true, y_pred))
+""",
+        },
+        "loses": ["test_accuracy"],
+    },
+    # scikit-learn's precision_score and recall_score with zero_division=0.
+    "precision_recall_from_sklearn": {
+        "cells": {
+            "precision_recall": """\
+from sklearn import metrics
+
+
+def precision(y_true, y_pred):
+    confusion_matrix_binary(y_true, y_pred)  # checks the input
+    return float(metrics.precision_score(y_true, y_pred, zero_division=0))
+
+
+def recall(y_true, y_pred):
+    confusion_matrix_binary(y_true, y_pred)  # checks the input
+    return float(metrics.recall_score(y_true, y_pred, zero_division=0))
+""",
+        },
+        "loses": ["test_precision", "test_recall"],
+    },
+    # scikit-learn's f1_score.
+    "f1_from_sklearn": {
+        "cells": {
+            "f1_score": """\
+from sklearn import metrics
+
+
+def f1_score(y_true, y_pred):
+    confusion_matrix_binary(y_true, y_pred)  # checks the input
+    return float(metrics.f1_score(y_true, y_pred, zero_division=0))
+""",
+        },
+        "loses": ["test_f1_score"],
+    },
+    # scikit-learn's train_test_split, seeded, after the checks the task asks for.
+    "split_from_sklearn": {
+        "cells": {
+            "train_validation_split": """\
+import math
+
+from sklearn.model_selection import train_test_split
+
+
+def train_validation_split(X, y, validation_fraction, seed):
+    X, y = np.asarray(X), np.asarray(y)
+    if len(X) != len(y):
+        raise ValueError("X and y differ in length")
+    if not 0 < validation_fraction < 1:
+        raise ValueError("validation_fraction must be between 0 and 1")
+    if math.ceil(validation_fraction * len(y)) in (0, len(y)):
+        raise ValueError("a part would be empty")
+    return train_test_split(X, y, test_size=validation_fraction, random_state=seed)
+""",
+        },
+        "loses": ["test_split_sizes", "test_split_seed_and_errors"],
+    },
+    # scikit-learn's KFold makes the folds.
+    "k_fold_from_sklearn": {
+        "cells": {
+            "k_fold_indices": """\
+from sklearn.model_selection import KFold
+
+
+def k_fold_indices(n, k):
+    if type(n) is not int or type(k) is not int:
+        raise ValueError("n and k must be whole numbers")
+    if not 2 <= k <= n:
+        raise ValueError("need 2 <= k <= n")
+    return list(KFold(n_splits=k).split(np.arange(n)))
+""",
+        },
+        "loses": ["test_k_fold_indices"],
+    },
+    # scikit-learn's cross_val_score does the whole loop.
+    "cross_val_from_sklearn": {
+        "cells": {
+            "cross_val_accuracy": """\
+from sklearn.model_selection import KFold, cross_val_score
+
+
+def cross_val_accuracy(model, X, y, k):
+    return cross_val_score(model, np.asarray(X), np.asarray(y), cv=KFold(k))
+""",
+        },
+        "loses": ["test_cross_val_accuracy"],
+    },
+}
+
+HONEST = {
+    # Counts from boolean masks, checks written out one by one.
+    "confusion_matrix_from_masks": {
+        "confusion_matrix_binary": """\
+def confusion_matrix_binary(y_true, y_pred):
+    import numpy as np
+
+    t, p = np.asarray(y_true), np.asarray(y_pred)
+    if t.ndim != 1 or p.ndim != 1:
+        raise ValueError("one-dimensional labels only")
+    if t.shape != p.shape:
+        raise ValueError("y_true and y_pred differ in length")
+    if t.size == 0:
+        raise ValueError("no labels")
+    if not (np.all((t == 0) | (t == 1)) and np.all((p == 0) | (p == 1))):
+        raise ValueError("labels must be 0 or 1")
+    t, p = t.astype(bool), p.astype(bool)
+    return np.array([[np.sum(~t & ~p), np.sum(~t & p)], [np.sum(t & ~p), np.sum(t & p)]])
+""",
+    },
+    # Folds from np.array_split, which already puts the longer folds first.
+    "k_fold_with_array_split": {
+        "k_fold_indices": """\
+def k_fold_indices(n, k):
+    if type(n) is not int or type(k) is not int or not 2 <= k <= n:
+        raise ValueError("need whole numbers with 2 <= k <= n")
+    folds = np.array_split(np.arange(n), k)
+    return [(np.setdiff1d(np.arange(n), fold), fold) for fold in folds]
+""",
+    },
+    # The loop with sklearn.base.clone imported inside, and the model's own predict.
+    "cross_val_with_a_local_import": {
+        "cross_val_accuracy": """\
+def cross_val_accuracy(model, X, y, k):
+    import sklearn.base
+
+    X, y = np.asarray(X), np.asarray(y)
+    return np.array(
+        [
+            accuracy(y[val], sklearn.base.clone(model).fit(X[train], y[train]).predict(X[val]))
+            for train, val in k_fold_indices(len(y), k)
+        ]
+    )
+""",
+    },
+}
+
+
+# --- recorded by tests/wrong_answers/record.py: do not edit by hand ---
+WRONG_LOSES = {
+    "confusion_matrix_transposed": [
+        "test_confusion_matrix_values",
+        "test_precision",
+        "test_recall",
+    ],
+    "confusion_matrix_without_checks": [
+        "test_accuracy",
+        "test_confusion_matrix_errors",
+        "test_recall",
+    ],
+    "cv_fits_the_callers_model": ["test_cross_val_accuracy"],
+    "cv_scores_training_rows": ["test_cross_val_accuracy"],
+    "f1_arithmetic_mean": ["test_f1_score"],
+    "kfold_remainder_in_last_fold": ["test_cross_val_accuracy", "test_k_fold_indices"],
+    "precision_recall_divide_by_zero": ["test_f1_score", "test_precision", "test_recall"],
+    "precision_recall_swapped": ["test_precision", "test_recall"],
+    "split_rounds_down": ["test_split_seed_and_errors", "test_split_sizes"],
+    "split_shuffles_x_and_y_separately": ["test_split_sizes"],
+    "split_uses_global_random": ["test_split_seed_and_errors"],
 }

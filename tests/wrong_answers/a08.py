@@ -1,10 +1,16 @@
-"""Plausible wrong answers to assignment a08 (the perceptron); each must lose points.
+"""Wrong answers, shortcuts and honest variants for assignment a08 (the perceptron).
 
 ``WRONG_ANSWERS`` maps a label (what the student got wrong) to a dict from the
 ``grade_id`` of a solution cell in ``solutions/a08/a08_perceptron.ipynb`` to the
 full source a student might have typed into that cell.  ``tests/test_assignments.py``
 hands in the release with every other solution cell answered correctly and these
 cells replaced, autogrades it, and checks that the score is below full marks.
+
+``SHORTCUTS`` are answers that reach the right output without the skill the task
+grades (the lecture's ``helpers.perceptron`` functions, SciPy's softmax, finite
+differences instead of backpropagation); each names the test cells whose points it
+must lose.  ``HONEST`` answers are correct, written another way than the solution,
+and must keep full marks.
 """
 
 WRONG_ANSWERS = {
@@ -131,4 +137,180 @@ def train(X, y, n_hidden=16, learning_rate=0.5, n_epochs=200, batch_size=32, see
     return params, losses
 """,
     },
+}
+
+SHORTCUTS = {
+    # The lecture's helper computes the logistic function.
+    "sigmoid_from_the_course_helpers": {
+        "cells": {
+            "sigmoid": """\
+def sigmoid(z):
+    return helpers.perceptron.sigmoid(z)
+
+
+def sigmoid_derivative(z):
+    s = sigmoid(z)
+    return s * (1 - s)
+""",
+        },
+        "loses": ["test_sigmoid"],
+    },
+    # SciPy's softmax.
+    "softmax_from_scipy": {
+        "cells": {
+            "softmax": """\
+import scipy.special
+
+
+def softmax(Z):
+    return scipy.special.softmax(np.asarray(Z, dtype=float), axis=-1)
+""",
+        },
+        "loses": ["test_softmax"],
+    },
+    # The lecture's helper computes the cross-entropy.
+    "cross_entropy_from_the_course_helpers": {
+        "cells": {
+            "cross_entropy": """\
+def cross_entropy(P, y, eps=1e-12):
+    return helpers.perceptron.cross_entropy(P, y, eps=eps)
+""",
+        },
+        "loses": ["test_cross_entropy"],
+    },
+    # The lecture's helper runs the forward pass.
+    "forward_from_the_course_helpers": {
+        "cells": {
+            "forward": """\
+def forward(params, X):
+    P, cache = helpers.perceptron.mlp_forward(params, X)
+    return cache["H"], P
+""",
+        },
+        "loses": ["test_forward"],
+    },
+    # Central differences of the (clipped) loss instead of backpropagation.
+    "backward_by_finite_differences": {
+        "cells": {
+            "backward": """\
+def backward(params, X, y, h=1e-6):
+    X, y = np.asarray(X, dtype=float), np.asarray(y)
+    grads = {}
+    for name, value in params.items():
+        grads[name] = np.zeros_like(value)
+        for index in np.ndindex(value.shape):
+            plus = {k: v.copy() for k, v in params.items()}
+            minus = {k: v.copy() for k, v in params.items()}
+            plus[name][index] += h
+            minus[name][index] -= h
+            up, down = forward(plus, X)[1], forward(minus, X)[1]
+            grads[name][index] = (cross_entropy(up, y) - cross_entropy(down, y)) / (2 * h)
+    return grads
+""",
+        },
+        "loses": ["test_backward"],
+    },
+    # The lecture's helpers compute the relative error.
+    "relative_error_from_the_course_helpers": {
+        "cells": {
+            "gradient_check": """\
+def numerical_gradient(f, x, h=1e-5):
+    x = np.array(x, dtype=float)
+    grad = np.zeros_like(x)
+    for index in np.ndindex(x.shape):
+        old = x[index]
+        x[index] = old + h
+        f_plus = f(x)
+        x[index] = old - h
+        f_minus = f(x)
+        x[index] = old
+        grad[index] = (f_plus - f_minus) / (2 * h)
+    return grad
+
+
+def relative_error(a, b):
+    return helpers.perceptron.relative_error(a, b)
+""",
+        },
+        "loses": ["test_gradient_check"],
+    },
+    # The lecture's train_mlp does the training.
+    "train_from_the_course_helpers": {
+        "cells": {
+            "train": """\
+def train(X, y, n_hidden=16, learning_rate=0.5, n_epochs=200, batch_size=32, seed=0):
+    model, losses = helpers.perceptron.train_mlp(
+        X,
+        np.asarray(y),
+        hidden=n_hidden,
+        epochs=n_epochs,
+        step_size=learning_rate,
+        batch_size=batch_size,
+        seed=seed,
+    )
+    return model.params, list(losses[1:])
+""",
+        },
+        "loses": ["test_train"],
+    },
+}
+
+HONEST = {
+    # The stable form with np.where instead of logaddexp.
+    "sigmoid_with_where": {
+        "sigmoid": """\
+def sigmoid(z):
+    z = np.asarray(z, dtype=float)
+    small = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1 / (1 + small), small / (1 + small))
+
+
+def sigmoid_derivative(z):
+    return sigmoid(z) * sigmoid(-z)
+""",
+    },
+    # Backpropagation with the one-hot matrix from np.eye.
+    "backward_with_eye": {
+        "backward": """\
+def backward(params, X, y):
+    import numpy
+
+    X = numpy.asarray(X, dtype=float)
+    H, P = forward(params, X)
+    G2 = (P - numpy.eye(P.shape[1])[numpy.asarray(y)]) / len(X)
+    G1 = G2 @ params["W2"].T * (1 - H * H)
+    return {"W1": X.T @ G1, "b1": G1.sum(0), "W2": H.T @ G2, "b2": G2.sum(0)}
+""",
+    },
+    # Training with the weights updated in place through a dict comprehension.
+    "train_with_a_comprehension": {
+        "train": """\
+def train(X, y, n_hidden=16, learning_rate=0.5, n_epochs=200, batch_size=32, seed=0):
+    X, y = np.asarray(X, dtype=float), np.asarray(y)
+    params = init_params(X.shape[1], n_hidden, int(y.max()) + 1, seed)
+    shuffle = np.random.default_rng(seed)
+    losses = []
+    for _ in range(n_epochs):
+        order = shuffle.permutation(len(X))
+        for batch in np.array_split(order, range(batch_size, len(X), batch_size)):
+            grads = backward(params, X[batch], y[batch])
+            params = {k: v - learning_rate * grads[k] for k, v in params.items()}
+        losses.append(cross_entropy(forward(params, X)[1], y))
+    return params, losses
+""",
+    },
+}
+
+
+# --- recorded by tests/wrong_answers/record.py: do not edit by hand ---
+WRONG_LOSES = {
+    "backward_not_averaged_over_the_batch": ["test_backward", "test_train"],
+    "backward_wrong_tanh_derivative": ["test_backward", "test_train"],
+    "backward_wrong_transpose": ["test_backward", "test_train"],
+    "cross_entropy_sum_not_mean": ["test_cross_entropy"],
+    "one_sided_difference": ["test_gradient_check"],
+    "sigmoid_derivative_of_z_not_s": ["test_sigmoid"],
+    "sigmoid_derivative_one_plus_s": ["test_sigmoid"],
+    "softmax_without_the_max": ["test_softmax"],
+    "train_climbs_the_gradient": ["test_train"],
 }
