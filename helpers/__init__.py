@@ -21,8 +21,8 @@ classifiers (06), model_selection (07), perceptron (08), keras_intro (09),
 deeper (10), deep_keras (11), autoencoders (12), convolution (13),
 conv_autoencoders (14), transfer (15).
 
-Instructors:  grading (release), autograde (``dlcourse grade``), bench
-(run times and memory), notebooks (run a notebook), syllabus, cli.
+The instructors' tools (release, grading, bench, the ``dlcourse`` command) live
+in the package :mod:`dlcourse`; nothing here imports them.
 """
 
 import importlib

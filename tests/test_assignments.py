@@ -24,7 +24,7 @@ import nbformat
 import pytest
 from nbgrader.api import Gradebook
 
-from helpers import autograde, grading, syllabus
+from dlcourse import autograde, release, syllabus
 
 from .notebooks import ROOT, copy_course, grade_id, is_solution, is_test, read
 
@@ -73,8 +73,8 @@ def packed(entries):
     return packs
 
 
-def submission(release, source, replace=None):
-    return grading.solved_submission(release, source, replace)
+def submission(released, source, replace=None):
+    return release.solved_submission(released, source, replace)
 
 
 @pytest.fixture(scope="module", params=ASSIGNMENTS)
@@ -99,9 +99,9 @@ def course(request, tmp_path_factory):
         folder = tmp / "submitted" / student / assignment
         folder.mkdir(parents=True)
         for source_path in sources:
-            release = nbformat.read(kept / "release" / source_path.name, as_version=4)
+            released = nbformat.read(kept / "release" / source_path.name, as_version=4)
             source = nbformat.read(source_path, as_version=4)
-            handed_in = release if replace is None else submission(release, source, replace)
+            handed_in = released if replace is None else submission(released, source, replace)
             nbformat.write(handed_in, folder / source_path.name)
     results = autograde.grade(  # the scores alone: test_autograde.py checks the feedback
         assignment, tmp / "submitted", root=tmp, workers=2, stream=io.StringIO(), feedback=False
@@ -202,7 +202,7 @@ def test_honest_variants_keep_full_marks(course):
 
 
 def test_committed_release_equals_a_fresh_generation(course):
-    assert grading.drift(ROOT, [course["id"]]) == []
+    assert release.drift(ROOT, [course["id"]]) == []
 
 
 def test_autograded_blank_release_scores_zero(course):
@@ -236,7 +236,7 @@ def test_plausible_wrong_answers_lose_points(course):
 
 def test_release_check_command_is_clean():
     done = subprocess.run(
-        [sys.executable, "-m", "helpers.cli", "release", "--check"],
+        [sys.executable, "-m", "dlcourse.cli", "release", "--check"],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -248,8 +248,8 @@ def test_release_check_command_is_clean():
 def test_release_check_reports_drift(tmp_path):
     copy_course(tmp_path / "course_copy")
     copy_root = tmp_path / "course_copy"
-    release = sorted((copy_root / "assignments" / ASSIGNMENTS[0]).rglob("*.ipynb"))[0]
-    release.write_text(release.read_text().replace("raise NotImplementedError()", "pass", 1))
-    problems = grading.drift(copy_root, [ASSIGNMENTS[0]])
+    released = sorted((copy_root / "assignments" / ASSIGNMENTS[0]).rglob("*.ipynb"))[0]
+    released.write_text(released.read_text().replace("raise NotImplementedError()", "pass", 1))
+    problems = release.drift(copy_root, [ASSIGNMENTS[0]])
     assert problems and "differs from what solutions/ generates" in problems[0]
-    assert grading.drift(copy_root, [ASSIGNMENTS[1]]) == []
+    assert release.drift(copy_root, [ASSIGNMENTS[1]]) == []

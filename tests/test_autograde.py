@@ -20,7 +20,7 @@ import nbformat
 import pytest
 from nbgrader.api import Gradebook
 
-from helpers import autograde
+from dlcourse import autograde
 
 from .notebooks import ROOT, copy_course, grade_id, is_solution, is_test
 from .test_assignments import submission
@@ -453,7 +453,7 @@ def test_command_exits_zero_when_students_fail_and_two_on_bad_arguments(course, 
     folder = tmp_path / "subs"
     folder.mkdir()
     nbformat.write(release(), folder / "carol.ipynb")
-    env_cmd = [sys.executable, "-m", "helpers.cli", "grade", ASSIGNMENT]
+    env_cmd = [sys.executable, "-m", "dlcourse.cli", "grade", ASSIGNMENT]
     done = subprocess.run(
         [*env_cmd, str(folder), "--workers", "1"], cwd=course, capture_output=True, text=True
     )

@@ -5,7 +5,7 @@ import shutil
 import nbformat
 import pytest
 
-from helpers import bench, syllabus
+from dlcourse import bench, syllabus
 
 from .notebooks import ROOT
 
@@ -100,14 +100,14 @@ def test_grading_bench_times_both_graders_on_copies_that_earn_full_marks():
 @pytest.mark.parametrize(("parallel", "code", "verdict"), [(5.0, 0, "within"), (7.0, 1, "over")])
 def test_grading_bench_exits_1_over_its_ratio_budget(monkeypatch, capsys, parallel, code, verdict):
     monkeypatch.setattr(bench, "grading_ratio", lambda *args, **kw: (10.0, parallel))
-    from helpers import cli
+    from dlcourse import cli
 
     assert cli.main(["bench", "--grading", "a01"]) == code
     assert f"{verdict} the {bench.GRADING_RATIO} budget" in capsys.readouterr().out
 
 
 def test_a_void_grading_bench_is_refused(tmp_path):
-    from helpers.autograde import Result
+    from dlcourse.autograde import Result
 
     (tmp_path / "course").mkdir()
     with pytest.raises(RuntimeError, match="void"):

@@ -18,7 +18,7 @@ import urllib.request
 
 import pytest
 
-from helpers import syllabus
+from dlcourse import syllabus
 
 from .notebooks import ROOT, copy_course
 

@@ -3,12 +3,12 @@ import sys
 
 import pytest
 
-from helpers import cli
+from dlcourse import cli
 
 
 def dlcourse(*args, cwd=None):
     return subprocess.run(
-        [sys.executable, "-m", "helpers.cli", *args], capture_output=True, text=True, cwd=cwd
+        [sys.executable, "-m", "dlcourse.cli", *args], capture_output=True, text=True, cwd=cwd
     )
 
 

@@ -16,7 +16,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from helpers import syllabus
+from dlcourse import syllabus
 
 from .notebooks import ROOT
 from .plugins import colab_kernel

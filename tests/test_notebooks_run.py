@@ -1,7 +1,7 @@
 import nbformat
 import pytest
 
-from helpers import notebooks
+from dlcourse import notebooks
 
 
 def tiny_notebook(path, code):

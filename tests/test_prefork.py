@@ -11,7 +11,7 @@ import textwrap
 
 import pytest
 
-from helpers import prefork
+from dlcourse import prefork
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="seeds need fork")
 
@@ -19,7 +19,7 @@ RUN = """
 import json, os, sys, time
 import nbformat
 from nbclient import NotebookClient
-from helpers import prefork
+from dlcourse import prefork
 
 def run(code, timeout=20, **kw):
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])

@@ -8,7 +8,8 @@ import sys
 import pytest
 import yaml
 
-from helpers import env, syllabus
+from dlcourse import syllabus
+from helpers import env
 
 from .notebooks import REPO, ROOT, all_notebooks, launch_path, read
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from helpers import syllabus
+from dlcourse import syllabus
 
 from .notebooks import ROOT
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import nbformat
 
-from helpers import autograde, grading
+from dlcourse import autograde, release
 
 ROOT = Path(__file__).resolve().parents[2]
 START = "# --- recorded by tests/wrong_answers/record.py: do not edit by hand ---"
@@ -39,9 +39,9 @@ def lost_cells(assignment, wrong):
             folder = tmp / "submitted" / label / assignment
             folder.mkdir(parents=True)
             for source_path in sorted((tmp / "solutions" / assignment).glob("*.ipynb")):
-                release = nbformat.read(kept / "release" / source_path.name, as_version=4)
+                released = nbformat.read(kept / "release" / source_path.name, as_version=4)
                 source = nbformat.read(source_path, as_version=4)
-                handed_in = grading.solved_submission(release, source, cells)
+                handed_in = release.solved_submission(released, source, cells)
                 nbformat.write(handed_in, folder / source_path.name)
         results = autograde.grade(
             assignment,

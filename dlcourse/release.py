@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from helpers import syllabus
+from dlcourse import syllabus
 
 
 class GradingError(RuntimeError):
@@ -76,7 +76,7 @@ def _same_file(a, b):
 
 def drift(root=None, assignments=()):
     """Differences between the committed ``assignments/`` and a fresh release, as sentences."""
-    from helpers import autograde
+    from dlcourse import autograde
 
     root = Path(root or syllabus.course_root())
     problems = []

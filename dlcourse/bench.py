@@ -38,7 +38,7 @@ def measure(path, fast=False, timeout=900, env=None):
     """Run the notebook at ``path`` in a fresh kernel (unsaved) and measure it."""
     import nbformat
 
-    from helpers import notebooks
+    from dlcourse import notebooks
 
     notebook = notebooks.read(path)
     notebook.cells.append(nbformat.v4.new_code_cell(_PEAK_CELL))
@@ -114,7 +114,7 @@ def grading_ratio(assignment, submissions=20, workers=2, root=None, stream=None)
 
     import nbformat
 
-    from helpers import autograde, grading, syllabus
+    from dlcourse import autograde, release, syllabus
 
     root = Path(root or syllabus.course_root())
     ignore = shutil.ignore_patterns(
@@ -128,13 +128,13 @@ def grading_ratio(assignment, submissions=20, workers=2, root=None, stream=None)
             shutil.copytree(root, copies[name], ignore=ignore)
         # Generating the assignment comes before grading in both: `nbgrader
         # generate_assignment` for nbgrader, the kept template for dlcourse grade.
-        grading.release(copies["sequential"], [assignment])
+        release.release(copies["sequential"], [assignment])
         autograde.prepare(copies["parallel"], assignment)
         handed_in = {}
         for source in sorted((root / "solutions" / assignment).glob("*.ipynb")):
-            release = nbformat.read(root / "assignments" / assignment / source.name, as_version=4)
-            handed_in[source.name] = grading.solved_submission(
-                release, nbformat.read(source, as_version=4)
+            released = nbformat.read(root / "assignments" / assignment / source.name, as_version=4)
+            handed_in[source.name] = release.solved_submission(
+                released, nbformat.read(source, as_version=4)
             )
         students = [f"student{i:03d}" for i in range(submissions)]
         for student in students:
@@ -146,7 +146,7 @@ def grading_ratio(assignment, submissions=20, workers=2, root=None, stream=None)
                     folder.mkdir(parents=True, exist_ok=True)
                     nbformat.write(notebook, folder / name)
         start = time.perf_counter()
-        grading.nbgrader(copies["sequential"], "autograde", assignment, "--force")
+        release.nbgrader(copies["sequential"], "autograde", assignment, "--force")
         sequential = time.perf_counter() - start
         start = time.perf_counter()
         results = autograde.grade(

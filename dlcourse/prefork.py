@@ -24,7 +24,7 @@ import sys
 #: What a grading worker imports once, so that every kernel it forks has it.
 PRELOAD = [
     "helpers",
-    "helpers.autograde",
+    "dlcourse.autograde",
     "nbgrader.apps",
     "psutil",
     "ipykernel.kernelapp",
@@ -34,7 +34,7 @@ PRELOAD = [
     "numpy",
     "matplotlib.pyplot",
     "matplotlib_inline.backend_inline",
-    "helpers.warmup",
+    "dlcourse.warmup",
 ]
 
 

@@ -17,7 +17,7 @@ autograde preprocessors, its feedback) and adds what a class of hundreds needs:
 * start-up is paid once, not per notebook: the generated assignment is kept
   (:func:`prepare`), workers fork from a server that has imported nbgrader,
   IPython, NumPy and matplotlib, and kernels fork from the worker
-  (:mod:`helpers.prefork`).
+  (:mod:`dlcourse.prefork`).
 
 What it does not protect against: student code can read what its own kernel can
 read, which includes the notebook being graded with its hidden tests, so hidden
@@ -38,7 +38,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from helpers import prefork, syllabus
+from dlcourse import prefork, syllabus
 
 # jsonschema, under nbformat, builds some 35 parsers at import time for an "iri"
 # format that no notebook schema uses: a second of start-up for every grading

@@ -18,7 +18,7 @@ def _check(args):
 
 
 def _lessons(args):
-    from helpers import syllabus
+    from dlcourse import syllabus
 
     if args.update_readme:
         changed = syllabus.update_readme()
@@ -34,10 +34,10 @@ def _lessons(args):
 
 
 def _release(args):
-    from helpers import grading
+    from dlcourse import release
 
     if args.check:
-        problems = grading.drift(assignments=args.assignments)
+        problems = release.drift(assignments=args.assignments)
         for problem in problems:
             print(problem)
         print(
@@ -46,13 +46,13 @@ def _release(args):
             else "assignments/ is up to date."
         )
         return 1 if problems else 0
-    ids = grading.release(assignments=args.assignments)
+    ids = release.release(assignments=args.assignments)
     print(f"Released {', '.join(ids)} into assignments/.")
     return 0
 
 
 def _execute(args):
-    from helpers.notebooks import execute
+    from dlcourse.notebooks import execute
 
     for path in args.notebooks:
         seconds = execute(path, fast=args.fast)
@@ -63,7 +63,7 @@ def _execute(args):
 
 
 def _bench(args):
-    from helpers import bench, syllabus
+    from dlcourse import bench, syllabus
 
     if args.grading:
         return _bench_grading(args)
@@ -100,7 +100,7 @@ def _bench(args):
 
 
 def _grade(args):
-    from helpers import autograde
+    from dlcourse import autograde
 
     try:
         results = autograde.grade(
@@ -124,7 +124,7 @@ def _grade(args):
 def _bench_grading(args):
     import io
 
-    from helpers import bench
+    from dlcourse import bench
 
     print(
         f"Grading {args.submissions} submissions of {args.grading} on {bench.machine()}: "
