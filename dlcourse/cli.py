@@ -192,10 +192,36 @@ def parser():
     return main
 
 
+#: Where the tools' own dependencies come from: the extras of the course package.
+TOOL_EXTRAS = {
+    "nbgrader": "lab",
+    "nbformat": "lab",
+    "nbconvert": "lab",
+    "jupyter_client": "lab",
+    "tensorflow": "lab",
+    "nbclient": "test",
+    "psutil": "test",
+}
+
+
+def missing_dependency(command, error):
+    """A sentence for a tool whose library is not installed, with the command that installs it."""
+    top = (error.name or "").split(".")[0]
+    extra = TOOL_EXTRAS.get(top, "lab,test")
+    return (
+        f"dlcourse {command} needs {top or 'a library'}, which is not installed here. "
+        f"Install the instructors' tools with `make install` in the course folder, or "
+        f"`pip install -e \".[{extra}]\"` there."
+    )
+
+
 def main(argv=None):
     args = parser().parse_args(argv)
     try:
         return args.run(args)
+    except ModuleNotFoundError as error:
+        print(missing_dependency(args.command, error), file=sys.stderr)
+        return 2
     except (ValueError, FileNotFoundError, RuntimeError) as error:
         print(f"dlcourse {args.command}: {error}", file=sys.stderr)
         return 2

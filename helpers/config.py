@@ -16,7 +16,6 @@ import sys
 
 FAST_ENV = "DLCOURSE_FAST"
 SEED = 42
-REPO_URL = "https://github.com/dlcourse/deep-learning-course"
 
 _TRUE = {"1", "true", "yes", "on"}
 

@@ -4,8 +4,10 @@ import json
 import shutil
 from pathlib import Path
 
+from dlcourse import syllabus
+
 ROOT = Path(__file__).resolve().parents[1]
-REPO = "dlcourse/deep-learning-course"
+REPO = syllabus.repository(ROOT)  # OWNER/NAME, from pyproject.toml's Homepage
 
 
 def read(path):

@@ -40,3 +40,16 @@ def test_outside_the_course_says_where_to_run(tmp_path, monkeypatch):
 def test_release_of_an_unknown_assignment_is_refused():
     done = dlcourse("release", "--check", "a99")
     assert done.returncode == 2 and "Unknown or not ready assignment 'a99'" in done.stderr
+
+
+@pytest.mark.parametrize("command", [["release", "--check"], ["grade", "a01", "nowhere"]])
+def test_a_missing_tool_library_is_a_sentence_with_the_install_command(command):
+    code = (
+        "import sys; sys.modules['nbgrader'] = None; sys.modules['nbclient'] = None\n"
+        f"from dlcourse import cli; sys.exit(cli.main({command!r}))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr
+    assert f"dlcourse {command[0]} needs nbgrader, which is not installed here" in done.stderr
+    assert 'pip install -e ".[lab]"' in done.stderr

@@ -53,6 +53,21 @@ def test_every_notebook_opens_with_the_same_setup_cell():
     # then works for every assignment too.
     cells = {"".join(read(ROOT / path)["cells"][1]["source"]) for path in NOTEBOOKS}
     assert len(cells) == 1, f"{len(cells)} different setup cells; every notebook uses one"
+    # Colab runs it before helpers is installed, so it names the repository itself:
+    # the same one as pyproject.toml's Homepage, the one source of that name.
+    assert f'repo = "https://github.com/{REPO}"' in cells.pop()
+
+
+def test_the_repository_is_named_in_pyproject_only():
+    named = {
+        path.relative_to(ROOT).as_posix()
+        for folder in ("helpers", "dlcourse")
+        for path in (ROOT / folder).rglob("*.py")
+        if REPO in path.read_text(encoding="utf-8")
+    }
+    assert not named, f"read the repository from pyproject.toml (syllabus.repository()): {named}"
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"https://github.com/{REPO}/actions" in readme
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=str)
