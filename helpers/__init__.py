@@ -7,9 +7,13 @@ TensorFlow is imported only by the functions that need it.
 
 Modules
 -------
-config           run mode (fast / full), seeding
+config           run mode (fast / full), seeding, the one random generator ``rng()``
 data             the data sets of the course, online with an offline fallback
-plots            training curves, image grids
+plots            new figures, training curves, image grids, confusion matrices, paths
+validate         input checks that answer a wrong argument with a sentence
+nn               NumPy building blocks: activations, softmax, cross-entropy, gradients
+thresholds       a score above a threshold: counts, precision, recall, ROC, the picture
+tables           fixed-width text tables (layer summaries)
 widgets          interactive explorers: sliders that redraw a figure
 checks           "check yourself" feedback (exercises: the reference answers)
 training         TensorFlow and Keras conveniences (a quiet import)
@@ -19,7 +23,11 @@ env              the environment report (``dlcourse check``)
 Lessons:  tensors (02), arrays and timing (03), descent (04), evaluation (05),
 classifiers (06), model_selection (07), perceptron (08), keras_intro (09),
 deeper (10), deep_keras (11), autoencoders (12), convolution (13),
-conv_autoencoders (14), transfer (15).
+conv_autoencoders (14), transfer (15).  A lesson module takes shared pieces from
+the modules above; it imports another lesson's module only where the lesson builds
+on that one (08 on 06's data, 10 on 04's contour plot, 14 on 12 and 13, 15 on 13).
+The larger ones are small packages (``helpers.conv_autoencoders.going_up``, ...)
+whose ``__init__`` gathers the names the lectures use.
 
 The instructors' tools (release, grading, bench, the ``dlcourse`` command) live
 in the package :mod:`dlcourse`; nothing here imports them.

@@ -14,6 +14,8 @@ import os
 import random
 import sys
 
+from helpers.validate import check_count
+
 FAST_ENV = "DLCOURSE_FAST"
 SEED = 42
 
@@ -46,14 +48,8 @@ def epochs(full, fast=1):
     20
     """
     for name, value in (("full", full), ("fast", fast)):
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise ValueError(f"epochs({name}=...) expects a positive whole number, got {value!r}.")
+        check_count(value, f"epochs({name}=...)", 1)
     return pick(full=full, fast=fast)
-
-
-def _check_seed(seed):
-    if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
-        raise ValueError(f"A seed must be a non-negative whole number, got {seed!r}.")
 
 
 def seed_everything(seed=SEED):
@@ -64,7 +60,7 @@ def seed_everything(seed=SEED):
     ``import keras`` in the lessons that train networks.
     Returns the seed, so a notebook can print it.
     """
-    _check_seed(seed)
+    check_count(seed, "seed", 0)
     os.environ["PYTHONHASHSEED"] = str(seed)
     random.seed(seed)
     if "numpy" in sys.modules or _importable("numpy"):
@@ -78,7 +74,7 @@ def seed_everything(seed=SEED):
 
 def rng(seed=SEED):
     """A NumPy random generator with a fixed seed: ``rng().normal(size=3)``."""
-    _check_seed(seed)
+    check_count(seed, "seed", 0)
     import numpy as np
 
     return np.random.default_rng(seed)

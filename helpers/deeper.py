@@ -17,12 +17,13 @@ the tests call the very same code.
 
 import numpy as np
 
-#: The activation functions of the hand-made network and their derivatives.
-ACTIVATIONS = {
-    "sigmoid": (lambda z: 1 / (1 + np.exp(-z)), lambda a: a * (1 - a)),
-    "tanh": (np.tanh, lambda a: 1 - a**2),
-    "relu": (lambda z: np.maximum(z, 0.0), lambda a: (a > 0).astype(float)),
-}
+from helpers import config, nn
+from helpers.plots import plot_path
+from helpers.validate import check_choice, check_count
+
+#: The activation functions of the hand-made network (from :mod:`helpers.nn`, whose
+#: derivatives take the pre-activation ``z``).
+ACTIVATIONS = ("sigmoid", "tanh", "relu")
 
 #: The weight-initialization schemes :func:`init_std` knows.
 SCHEMES = ("xavier", "he", "small", "standard")
@@ -45,9 +46,8 @@ def init_std(fan_in, fan_out, scheme):
     >>> round(init_std(784, 800, "xavier"), 4), round(init_std(784, 800, "he"), 4)
     (0.0355, 0.0505)
     """
-    for name, value in (("fan_in", fan_in), ("fan_out", fan_out)):
-        if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < 1:
-            raise ValueError(f"{name} must be a positive whole number, got {value!r}.")
+    check_count(fan_in, "fan_in")
+    check_count(fan_out, "fan_out")
     if scheme == "xavier":
         return float(np.sqrt(2 / (fan_in + fan_out)))
     if scheme == "he":
@@ -68,7 +68,7 @@ def init_network(sizes, scheme, seed=0):
     """
     if len(sizes) < 2:
         raise ValueError(f"sizes needs at least an input and an output size, got {sizes!r}.")
-    generator = np.random.default_rng(seed)
+    generator = config.rng(seed)
     layers = []
     for fan_in, fan_out in zip(sizes[:-1], sizes[1:], strict=True):
         if isinstance(scheme, int | float) and not isinstance(scheme, bool):
@@ -79,31 +79,30 @@ def init_network(sizes, scheme, seed=0):
     return layers
 
 
-def _activation(name):
-    if name not in ACTIVATIONS:
-        raise ValueError(f"Unknown activation {name!r}; expected one of {', '.join(ACTIVATIONS)}.")
-    return ACTIVATIONS[name]
+def _forward(layers, X, activation):
+    """The outputs ``[X, A1, ..., P]`` and pre-activations ``[Z1, ..., Z_L]`` of every layer."""
+    f, _ = nn.activation_pair(check_choice(activation, "activation", ACTIVATIONS))
+    outputs, pre = [np.asarray(X, dtype=float)], []
+    for k, (W, b) in enumerate(layers):
+        pre.append(outputs[-1] @ W + b)
+        last = k == len(layers) - 1
+        outputs.append(nn.softmax(pre[-1]) if last else f(pre[-1]))
+    return outputs, pre
 
 
 def forward(layers, X, activation):
     """The activations of every layer: ``[X, A1, ..., A_{L-1}, P]``, softmax at the end."""
-    f, _ = _activation(activation)
-    outputs = [np.asarray(X, dtype=float)]
-    for k, (W, b) in enumerate(layers):
-        Z = outputs[-1] @ W + b
-        if k < len(layers) - 1:
-            outputs.append(f(Z))
-        else:
-            Z = Z - Z.max(axis=1, keepdims=True)
-            E = np.exp(Z)
-            outputs.append(E / E.sum(axis=1, keepdims=True))
-    return outputs
+    return _forward(layers, X, activation)[0]
 
 
 def backward(layers, X, y, activation):
-    """Gradients ``[(dW1, db1), ...]`` of the mean cross-entropy, by backpropagation."""
-    _, derivative = _activation(activation)
-    outputs = forward(layers, X, activation)
+    """Gradients ``[(dW1, db1), ...]`` of the mean cross-entropy, by backpropagation.
+
+    Each hidden layer's error is multiplied by ``f'(Z_k)``, the derivative at its
+    pre-activation (the contract of :mod:`helpers.nn`).
+    """
+    _, derivative = nn.activation_pair(activation)
+    outputs, pre = _forward(layers, X, activation)
     y = np.asarray(y)
     G = outputs[-1].copy()
     G[np.arange(len(y)), y] -= 1
@@ -113,7 +112,7 @@ def backward(layers, X, y, activation):
         W, _ = layers[k]
         grads.append((outputs[k].T @ G, G.sum(axis=0)))
         if k > 0:
-            G = (G @ W.T) * derivative(outputs[k])
+            G = (G @ W.T) * derivative(pre[k - 1])
     return grads[::-1]
 
 
@@ -148,7 +147,7 @@ def sgd_update(w, grad, state, learning_rate):
 
 
 def momentum_update(w, grad, state, learning_rate, momentum=0.9):
-    """Momentum (seed 004): ``v <- momentum * v + lr * g``, ``w <- w - v``."""
+    """Momentum (Nikonorov 2023): ``v <- momentum * v + lr * g``, ``w <- w - v``."""
     v = momentum * state.get("v", np.zeros_like(w)) + learning_rate * grad
     return w - v, {"v": v}
 
@@ -221,8 +220,6 @@ def draw_optimizer(optimizer="momentum", learning_rate=0.1, n_steps=100, start=R
     """The optimizer explorer's figure: the path on the ravine and the loss after each step."""
     from matplotlib.figure import Figure
 
-    from helpers.descent import plot_path
-
     path = optimize(optimizer, ravine_gradient, start, learning_rate, n_steps)
     values = ravine(path)
     reached = steps_to_reach(path)
@@ -243,8 +240,6 @@ def draw_optimizer(optimizer="momentum", learning_rate=0.1, n_steps=100, start=R
 def draw_optimizers(learning_rates=None, n_steps=100, start=RAVINE_START):
     """The four optimizers' paths on the ravine, one panel each."""
     from matplotlib.figure import Figure
-
-    from helpers.descent import plot_path
 
     learning_rates = dict(OPTIMIZERS, **(learning_rates or {}))
     fig = Figure(figsize=(12, 5), layout="constrained")

@@ -4,22 +4,26 @@ Pure functions: each takes arrays and returns arrays (or a matplotlib
 ``Figure``) and changes nothing else, so the lecture's step-size explorer
 and the tests call the very same code.
 
-* derivatives by finite differences: :func:`numerical_derivative`,
-  :func:`numerical_gradient`;
-* the seed's bowl ``Q(w1, w2) = w1**2 + 5 * w2**2``: :func:`quadratic`,
+* derivatives by finite differences: :func:`numerical_derivative` and
+  :func:`numerical_gradient` (from :mod:`helpers.nn`, reachable here too);
+* Chirkova's bowl ``Q(w1, w2) = w1**2 + 5 * w2**2``: :func:`quadratic`,
   :func:`quadratic_gradient`, :func:`contraction_factors`;
 * gradient descent that returns its whole path: :func:`gradient_descent`;
 * least squares for a polynomial: :func:`polynomial_design_matrix`,
   :func:`fit_polynomial` (the normal equation), :func:`standardize`;
-* pictures: :func:`plot_path` (contours plus a path, on given axes),
+* pictures: :func:`plot_path` (contours plus a path, on given axes; from
+  :mod:`helpers.plots`, shared with lesson 10),
   :func:`draw_descent` (the explorer's figure), :func:`draw_regimes`.
 """
 
 import numpy as np
 
-#: Where seed 003 starts gradient descent on Q, and its step.
-SEED_START = (-1.0, 0.25)
-SEED_STEP = 0.01
+from helpers.nn import numerical_gradient  # noqa: F401  (lesson 04 calls descent.numerical_gradient)
+from helpers.plots import plot_path
+
+#: Where Chirkova starts gradient descent on Q, and its step.
+START = (-1.0, 0.25)
+STEP = 0.01
 
 #: The second derivatives of Q along w1 and w2: Q = (2 w1**2 + 10 w2**2) / 2.
 Q_CURVATURES = (2.0, 10.0)
@@ -45,25 +49,8 @@ def numerical_derivative(f, x, h=1e-5):
     return (f(x + h) - f(x - h)) / (2 * h)
 
 
-def numerical_gradient(f, w, h=1e-5):
-    """The gradient of ``f`` at the point ``w``: one central difference per coordinate.
-
-    >>> numerical_gradient(quadratic, [-1.0, 0.25]).round(6)
-    array([-2. ,  2.5])
-    """
-    w = _vector(w, "w")
-    if not h > 0:
-        raise ValueError(f"The step h must be positive, got {h!r}.")
-    gradient = np.empty_like(w)
-    for i in range(w.size):
-        shift = np.zeros_like(w)
-        shift[i] = h
-        gradient[i] = (f(w + shift) - f(w - shift)) / (2 * h)
-    return gradient
-
-
 def quadratic(w):
-    """Seed 003's bowl ``Q(w1, w2) = w1**2 + 5 * w2**2``.
+    """Chirkova's bowl ``Q(w1, w2) = w1**2 + 5 * w2**2``.
 
     ``w`` holds (w1, w2) in its last axis, so one point gives a number and a
     grid of shape (..., 2) gives the values on the grid (for contour plots).
@@ -114,7 +101,7 @@ def gradient_descent(gradient, start, step, n_steps, stop=None):
     numpy.ndarray of shape (steps taken + 1, len(start))
         Row 0 is ``start``, row k the point after k steps.
 
-    >>> gradient_descent(quadratic_gradient, SEED_START, 0.01, 2).round(4)
+    >>> gradient_descent(quadratic_gradient, START, 0.01, 2).round(4)
     array([[-1.    ,  0.25  ],
            [-0.98  ,  0.225 ],
            [-0.9604,  0.2025]])
@@ -183,29 +170,6 @@ def standardize(X):
     return (X - mean) / std, mean, std
 
 
-def plot_path(ax, f, path, xlim, ylim, levels=12, label=None, color="C3"):
-    """Draw the contours of ``f`` over ``xlim`` x ``ylim`` and a descent path on ``ax``.
-
-    ``f`` takes points with (w1, w2) in the last axis (like :func:`quadratic`).
-    The path is clipped to the window, so a diverging path simply runs off it.
-    Returns ``ax``.
-    """
-    path = np.asarray(path, dtype=float)
-    if path.ndim != 2 or path.shape[1] != 2:
-        raise ValueError(f"path must have shape (steps + 1, 2), got {path.shape}.")
-    w1, w2 = np.meshgrid(np.linspace(*xlim, 201), np.linspace(*ylim, 201))
-    values = f(np.stack([w1, w2], axis=-1))
-    if np.isscalar(levels):
-        low, high = values.min(), values.max()
-        levels = low + (high - low) * np.linspace(0, 1, levels + 2)[1:-1] ** 2
-    ax.contour(w1, w2, values, levels=levels, cmap="viridis", linewidths=0.8)
-    size = 3 if len(path) <= 60 else 1.5
-    ax.plot(path[:, 0], path[:, 1], "o-", color=color, ms=size, lw=1.2, label=label)
-    ax.plot(*path[0], "s", color="k", ms=6)
-    ax.set(xlim=xlim, ylim=ylim, xlabel="$w_1$", ylabel="$w_2$")
-    return ax
-
-
 _Q_WINDOW = ((-1.2, 1.2), (-0.6, 0.6))
 
 
@@ -223,7 +187,7 @@ def _describe(step):
     return factors, verdict
 
 
-def draw_descent(step=SEED_STEP, n_steps=50, start=SEED_START):
+def draw_descent(step=STEP, n_steps=50, start=START):
     """The step-size explorer's figure: the path on Q's contours and Q after each step.
 
     Pure: the same arguments always give the same figure, and nothing else changes.
@@ -249,7 +213,7 @@ def draw_descent(step=SEED_STEP, n_steps=50, start=SEED_START):
     return fig
 
 
-def draw_regimes(steps=(0.01, 0.15, 0.21), n_steps=30, start=SEED_START):
+def draw_regimes(steps=(0.01, 0.15, 0.21), n_steps=30, start=START):
     """Three paths on Q's contours side by side: a small, a good and a too-large step."""
     from matplotlib.figure import Figure
 

@@ -71,9 +71,9 @@ def versions():
 
 def gpus():
     """Names of the GPUs TensorFlow can use (imports TensorFlow: takes a few seconds)."""
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-    import tensorflow as tf
+    from helpers.training import import_tensorflow
 
+    tf = import_tensorflow(quiet=True)  # without TensorFlow's start-up log lines
     return [device.name for device in tf.config.list_physical_devices("GPU")]
 
 

@@ -4,7 +4,9 @@ Lesson 5 draws these pictures.  As everywhere in the course, the computation is 
 pure function (``degree_errors``, ``binary_counts``, ``threshold_metrics``) and the
 picture is another pure function that returns a :class:`matplotlib.figure.Figure`
 (``draw_degree_fit``, ``draw_confusion_matrix``, ``draw_threshold``, ``draw_kfold``),
-so a slider can call it again and a test can inspect it.
+so a slider can call it again and a test can inspect it.  ``binary_counts``,
+``threshold_metrics`` and ``draw_threshold`` live in :mod:`helpers.thresholds`
+(flagged means ``score > threshold``) and are reachable here under the same names.
 
 >>> from helpers import evaluation
 >>> x, y = evaluation.noisy_curve(30)
@@ -14,7 +16,15 @@ True
 
 import numpy as np
 
+from helpers import config
 from helpers.config import SEED
+from helpers.plots import confusion_matrix_on
+from helpers.thresholds import (  # noqa: F401  (lesson 05 calls them as evaluation.<name>)
+    binary_counts,
+    draw_threshold,
+    threshold_metrics,
+)
+from helpers.validate import check_count
 
 __all__ = [
     "binary_counts",
@@ -49,7 +59,7 @@ def noisy_curve(n, noise=0.25, seed=SEED):
         raise ValueError(f"noisy_curve() needs a positive whole number of points, got {n!r}.")
     if noise < 0:
         raise ValueError(f"The noise level must not be negative, got {noise!r}.")
-    generator = np.random.default_rng(seed)
+    generator = config.rng(seed)
     x = generator.uniform(0.0, 1.0, size=n)
     y = true_curve(x) + generator.normal(0.0, noise, size=n)
     return x, y
@@ -72,8 +82,7 @@ def _pair(x, y, what="x and y"):
 
 
 def _check_degree(degree, n_points):
-    if isinstance(degree, bool) or not isinstance(degree, (int, np.integer)) or degree < 0:
-        raise ValueError(f"A polynomial degree is a whole number >= 0, got {degree!r}.")
+    check_count(degree, "A polynomial degree", 0)
     if degree >= n_points:
         raise ValueError(
             f"A polynomial of degree {degree} has {degree + 1} coefficients, but {n_points} "
@@ -181,88 +190,6 @@ def draw_degree_fit(degree, x_train, y_train, x_val, y_val, max_degree=12, truth
 # --- classification: confusion matrix and threshold ----------------------------------
 
 
-def _labels(y_true, y_pred):
-    y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
-    if y_true.ndim != 1 or y_pred.ndim != 1:
-        raise ValueError(
-            f"Labels must be one-dimensional, got shapes {y_true.shape} and {y_pred.shape}."
-        )
-    if len(y_true) != len(y_pred):
-        raise ValueError(
-            f"y_true and y_pred must have the same length, got {len(y_true)} and {len(y_pred)}."
-        )
-    for name, values in (("y_true", y_true), ("y_pred", y_pred)):
-        if not np.isin(values, [0, 1]).all():
-            raise ValueError(f"{name} must hold only the labels 0 and 1.")
-    return y_true.astype(int), y_pred.astype(int)
-
-
-def binary_counts(y_true, y_pred):
-    """The four counts of binary classification: ``(tn, fp, fn, tp)`` as ints.
-
-    Label 1 is the *positive* class.  ``fp`` counts false alarms (predicted 1, truly 0),
-    ``fn`` missed positives (predicted 0, truly 1).
-    """
-    y_true, y_pred = _labels(y_true, y_pred)
-    tp = int(np.sum((y_true == 1) & (y_pred == 1)))
-    tn = int(np.sum((y_true == 0) & (y_pred == 0)))
-    fp = int(np.sum((y_true == 0) & (y_pred == 1)))
-    fn = int(np.sum((y_true == 1) & (y_pred == 0)))
-    return tn, fp, fn, tp
-
-
-def _ratio(top, bottom):
-    return top / bottom if bottom else 0.0
-
-
-def threshold_metrics(y_true, scores, threshold):
-    """Predict 1 where ``scores >= threshold``; return the counts and the metrics.
-
-    A dict with ``tn, fp, fn, tp`` and ``accuracy, precision, recall``; a metric whose
-    denominator is zero is 0.0 (like scikit-learn's ``zero_division=0``).
-    """
-    scores = _as_1d(scores, "scores")
-    y_pred = (scores >= threshold).astype(int)
-    tn, fp, fn, tp = binary_counts(y_true, y_pred)
-    return {
-        "tn": tn,
-        "fp": fp,
-        "fn": fn,
-        "tp": tp,
-        "accuracy": _ratio(tp + tn, tn + fp + fn + tp),
-        "precision": _ratio(tp, tp + fp),
-        "recall": _ratio(tp, tp + fn),
-    }
-
-
-def _confusion_on(ax, matrix, class_names, binary_names, cmap="Blues"):
-    matrix = np.asarray(matrix)
-    image = ax.imshow(matrix, cmap=cmap, vmin=0)
-    n = len(matrix)
-    names = [["TN", "FP"], ["FN", "TP"]] if binary_names and n == 2 else None
-    top = matrix.max() if matrix.size and matrix.max() > 0 else 1
-    for i in range(n):
-        for j in range(n):
-            value = matrix[i, j]
-            text = f"{value:.2f}" if np.issubdtype(matrix.dtype, np.floating) else f"{value}"
-            if names:
-                text = f"{names[i][j]}\n{text}"
-            ax.text(
-                j,
-                i,
-                text,
-                ha="center",
-                va="center",
-                fontsize=11,
-                color="white" if value > top / 2 else "black",
-            )
-    ticks = np.arange(n)
-    ax.set_xticks(ticks, class_names)
-    ax.set_yticks(ticks, class_names)
-    ax.set(xlabel="predicted class", ylabel="true class")
-    return image
-
-
 def draw_confusion_matrix(matrix, class_names=None, title=None, binary_names=False):
     """A confusion matrix as a coloured grid with the count written in each cell.
 
@@ -285,47 +212,10 @@ def draw_confusion_matrix(matrix, class_names=None, title=None, binary_names=Fal
     size = 1.6 + 0.9 * n
     fig = Figure(figsize=(size + 0.9, size))
     ax = fig.subplots()
-    image = _confusion_on(ax, matrix, class_names, binary_names)
+    image = confusion_matrix_on(ax, matrix, class_names, binary_names)
     fig.colorbar(image, ax=ax, fraction=0.046, pad=0.04)
     if title:
         ax.set_title(title)
-    fig.tight_layout()
-    return fig
-
-
-def draw_threshold(
-    threshold, y_true, scores, class_names=("negative", "positive"), score_name="score"
-):
-    """Two panels: the scores of each class with the threshold, and the confusion matrix.
-
-    Examples with ``score >= threshold`` are predicted positive (1).  The title gives
-    the precision and recall at that threshold; ``score_name`` labels the x axis.
-    """
-    from matplotlib.figure import Figure
-
-    scores = _as_1d(scores, "scores")
-    result = threshold_metrics(y_true, scores, threshold)
-    y_true = np.asarray(y_true).astype(int)
-    fig = Figure(figsize=(10, 3.6))
-    left, right = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1.6, 1]})
-    bins = np.linspace(min(scores.min(), threshold), max(scores.max(), threshold), 31)
-    for label, color in ((0, "C0"), (1, "C3")):
-        left.hist(
-            scores[y_true == label],
-            bins=bins,
-            alpha=0.6,
-            color=color,
-            label=f"truly {class_names[label]}",
-        )
-    left.axvline(threshold, color="black", lw=2, ls="--", label=f"threshold {threshold:.2f}")
-    left.set(xlabel=score_name, ylabel="number of examples")
-    left.set_title("predicted positive: everything right of the dashed line", fontsize=10)
-    left.legend(fontsize=8)
-    matrix = np.array([[result["tn"], result["fp"]], [result["fn"], result["tp"]]])
-    _confusion_on(right, matrix, list(class_names), binary_names=True)
-    right.set_title(
-        f"precision {result['precision']:.3f}, recall {result['recall']:.3f}", fontsize=10
-    )
     fig.tight_layout()
     return fig
 

@@ -1,7 +1,7 @@
 """Preparing digit images for Keras and looking at what a trained network predicts (lesson 09).
 
 * data: :func:`prepare_images` (28x28 ``uint8`` images to rows of 784 numbers in
-  [0, 1]) and :func:`one_hot` (labels to one-hot rows), as seed 000 prepares MNIST;
+  [0, 1]) and :func:`one_hot` (labels to one-hot rows), as UrFU (2017) prepares MNIST;
 * the model, in numbers: :func:`dense_parameter_count` (the weights and biases of a
   stack of ``Dense`` layers, by formula) and :func:`layer_rows` /
   :func:`describe_layers` (a layer table that does not depend on Keras's layout);
@@ -19,6 +19,8 @@ nothing is left open in pyplot.
 
 import numpy as np
 
+from helpers.tables import text_table
+
 N_CLASSES = 10
 
 
@@ -28,7 +30,7 @@ N_CLASSES = 10
 def prepare_images(images):
     """Flatten images to rows and scale pixels to [0, 1]: ``(n, 28, 28) uint8 -> (n, 784) float32``.
 
-    Pixel intensities 0-255 are divided by 255, as seed 000 does before training.
+    Pixel intensities 0-255 are divided by 255, as UrFU (2017) does before training.
 
     >>> prepare_images(np.full((2, 28, 28), 255, dtype=np.uint8)).shape
     (2, 784)
@@ -70,7 +72,7 @@ def dense_parameter_count(sizes):
     """Weights and biases of ``Dense`` layers joining layers of the given sizes.
 
     Between a layer of ``a`` units and one of ``b`` there are ``a * b`` weights and
-    ``b`` biases; seed 000's network 784 -> 800 -> 10 has
+    ``b`` biases; the UrFU (2017) network 784 -> 800 -> 10 has
     ``784 * 800 + 800 + 800 * 10 + 10 = 636,010``.
 
     >>> dense_parameter_count([784, 800, 10])
@@ -110,14 +112,11 @@ def layer_rows(model):
 def describe_layers(model):
     """A short text table of a model's layers and its total parameter count."""
     rows = layer_rows(model)
-    lines = [f"{'layer':<10} {'kind':<8} {'units':>6} {'activation':<11} {'parameters':>11}"]
-    for row in rows:
-        lines.append(
-            f"{row['name']:<10} {row['kind']:<8} {row['units']!s:>6} "
-            f"{row['activation']!s:<11} {row['parameters']:>11,}"
-        )
-    lines.append(f"{'total':<38} {sum(r['parameters'] for r in rows):>11,}")
-    return "\n".join(lines)
+    columns = [("layer", "<10"), ("kind", "<8"), ("units", ">6"), ("activation", "<11")]
+    columns.append(("parameters", ">11,"))
+    keys = ("name", "kind", "units", "activation", "parameters")
+    cells = [tuple(row[key] for key in keys) for row in rows]
+    return text_table(columns, cells, total=(4, sum(r["parameters"] for r in rows)))
 
 
 # --- predictions --------------------------------------------------------------------

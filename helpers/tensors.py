@@ -13,6 +13,8 @@ that return plain arrays, so the tests check them without drawing anything.
 
 import numpy as np
 
+from helpers.plots import figure
+
 # ITU-R BT.601 weights: how bright red, green and blue look to the eye.
 GREY_WEIGHTS = (0.299, 0.587, 0.114)
 
@@ -125,12 +127,6 @@ def adjust_image(image, contrast=1.0, brightness=0.0, top=255.0):
 # --- drawing -------------------------------------------------------------------
 
 
-def _figure(width, height):
-    from matplotlib.figure import Figure
-
-    return Figure(figsize=(width, height), layout="constrained")
-
-
 def _annotate(ax, values, image, fmt, fontsize):
     """Write each entry of ``values`` over its cell, white on dark and black on light."""
     cmap, norm = image.get_cmap(), image.norm
@@ -188,7 +184,7 @@ def draw_matrix_image(
             f"draw_matrix_image() expects a matrix (2-D array), got shape {values.shape}."
         )
     height, width = values.shape
-    fig = _figure(max(2.5, cell * width + 0.8), max(2.2, cell * height + 0.8))
+    fig = figure(max(2.5, cell * width + 0.8), max(2.2, cell * height + 0.8))
     ax = fig.subplots()
     _plot_matrix(ax, values, cmap=cmap, vmin=vmin, vmax=vmax, fmt=fmt)
     ax.set_xlabel(xlabel)
@@ -212,7 +208,7 @@ def draw_image_patch(grey, top, left, size=12, title=None):
             f"shape {grey.shape}."
         )
     patch = grey[top : top + size, left : left + size]
-    fig = _figure(12, 5.6)
+    fig = figure(12, 5.6)
     whole, zoom = fig.subplots(1, 2, width_ratios=[1.35, 1])
     whole.imshow(grey, cmap="gray", vmin=0, vmax=255)
     whole.add_patch(Rectangle((left - 0.5, top - 0.5), size, size, fill=False, ec="red", lw=2))
@@ -237,7 +233,7 @@ def draw_images(images, titles=None, cmap="gray", vmin=None, vmax=None, size=3.0
         raise ValueError(f"Got {len(images)} images but {len(titles)} titles.")
     first = images[0]
     aspect = first.shape[0] / first.shape[1]
-    fig = _figure(size * len(images), size * aspect + 0.6)
+    fig = figure(size * len(images), size * aspect + 0.6)
     axes = np.atleast_1d(fig.subplots(1, len(images)))
     for k, (ax, image) in enumerate(zip(axes, images, strict=True)):
         ax.imshow(image, cmap=cmap if image.ndim == 2 else None, vmin=vmin, vmax=vmax)
@@ -287,7 +283,7 @@ def draw_matmul(a, b, row=0, col=0):
     if not (0 <= row < a.shape[0] and 0 <= col < b.shape[1]):
         raise ValueError(f"There is no entry C[{row}, {col}] in a {a.shape[0]} x {b.shape[1]} C.")
     c = a @ b
-    fig = _figure(2.0 + 0.8 * (a.shape[1] + b.shape[1] + c.shape[1]), 0.9 + 0.75 * max(
+    fig = figure(2.0 + 0.8 * (a.shape[1] + b.shape[1] + c.shape[1]), 0.9 + 0.75 * max(
         a.shape[0], b.shape[0]
     ))  # fmt: skip
     axes = fig.subplots(1, 3, width_ratios=[a.shape[1], b.shape[1], c.shape[1]])
@@ -350,7 +346,7 @@ def draw_linear_map(a=1.0, b=0.5, c=0.25, d=1.0):
     which the area of the square changes (negative: the F is mirrored).
     """
     matrix = np.array([[a, b], [c, d]], dtype=float)
-    fig = _figure(5.6, 5.6)
+    fig = figure(5.6, 5.6)
     _plot_linear_map(fig.subplots(), matrix)
     return fig
 
@@ -359,7 +355,7 @@ def draw_linear_maps(matrices):
     """Several 2x2 matrices side by side, ``{name: matrix}``, each as in :func:`draw_linear_map`."""
     if not matrices:
         raise ValueError("draw_linear_maps() needs at least one matrix.")
-    fig = _figure(3.3 * len(matrices), 3.6)
+    fig = figure(3.3 * len(matrices), 3.6)
     axes = np.atleast_1d(fig.subplots(1, len(matrices)))
     for ax, (name, matrix) in zip(axes, matrices.items(), strict=True):
         _plot_linear_map(ax, matrix, title=name, fontsize=7)
@@ -378,7 +374,7 @@ def _box_grid(ax, x0, y0, rows, cols, color, label=None):
 
 def draw_ranks():
     """A scalar, a vector, a matrix and a 3-D tensor drawn as boxes of numbers, with shapes."""
-    fig = _figure(12, 3.2)
+    fig = figure(12, 3.2)
     axes = fig.subplots(1, 4)
     panels = [
         ("scalar: rank 0", "shape ()", [(0, 0, 1, 1)]),

@@ -29,12 +29,9 @@ import numbers
 import time
 import timeit
 
+from helpers.validate import check_count
+
 MIN_ROUND = 0.01  # seconds: a measured round of calls lasts at least this long
-
-
-def _check_count(name, value):
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ValueError(f"{name} must be a positive whole number, got {value!r}.")
 
 
 def calls_per_round(func, *args, min_time=MIN_ROUND, clock=time.process_time, **kwargs):
@@ -56,7 +53,7 @@ def _blas_threads(threads):
     """A ``with`` block in which BLAS uses at most ``threads`` threads (None: no limit)."""
     if threads is None:
         return contextlib.nullcontext()
-    _check_count("threads", threads)
+    check_count(threads, "threads")
     from threadpoolctl import threadpool_limits  # installed with scikit-learn
 
     return threadpool_limits(limits=threads)
@@ -78,11 +75,11 @@ def best_time(func, *args, repeat=5, number=None, threads=1, clock=time.process_
     """
     if not callable(func):
         raise TypeError(f"best_time() expects a function to call, got {type(func).__name__}.")
-    _check_count("repeat", repeat)
+    check_count(repeat, "repeat")
     with _blas_threads(threads):
         if number is None:
             number = calls_per_round(func, *args, clock=clock, **kwargs)
-        _check_count("number", number)
+        check_count(number, "number")
         timer = timeit.Timer(lambda: func(*args, **kwargs), timer=clock)
         rounds = timer.repeat(repeat=repeat, number=number)
     return min(rounds) / number

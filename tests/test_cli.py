@@ -18,6 +18,13 @@ def test_check_prints_the_report():
     assert "tensorflow" in done.stdout and "mode:" in done.stdout
 
 
+@pytest.mark.slow  # imports TensorFlow to look for a GPU
+def test_check_with_the_gpu_shows_no_tensorflow_log_lines():
+    done = dlcourse("check")
+    assert done.returncode == 0 and "GPU: " in done.stdout
+    assert done.stderr == "", f"TensorFlow's start-up log reached the report: {done.stderr}"
+
+
 def test_lessons_lists_fifteen():
     done = dlcourse("lessons")
     assert done.returncode == 0 and len(done.stdout.strip().splitlines()) == 15

@@ -20,11 +20,21 @@ def test_mode_follows_environment(monkeypatch):
     assert config.mode() == "full"
 
 
-@pytest.mark.parametrize("bad", [0, -1, 2.5, "3", True, None])
-def test_epochs_rejects_non_positive_whole_numbers(bad):
-    with pytest.raises(ValueError, match="positive whole number"):
+@pytest.mark.parametrize(
+    ("bad", "error"),
+    [
+        (0, ValueError),
+        (-1, ValueError),
+        (2.5, TypeError),
+        ("3", TypeError),
+        (True, TypeError),
+        (None, TypeError),
+    ],
+)
+def test_epochs_rejects_non_positive_whole_numbers(bad, error):
+    with pytest.raises(error, match="positive whole number"):
         config.epochs(full=bad)
-    with pytest.raises(ValueError, match="positive whole number"):
+    with pytest.raises(error, match="positive whole number"):
         config.epochs(full=5, fast=bad)
 
 
@@ -35,11 +45,13 @@ def test_seed_everything_makes_python_and_numpy_repeat():
     assert (random.random(), np.random.rand()) == first
 
 
-@pytest.mark.parametrize("bad", [-1, 1.5, "42", None])
-def test_seed_must_be_a_non_negative_integer(bad):
-    with pytest.raises(ValueError, match="non-negative whole number"):
+@pytest.mark.parametrize(
+    ("bad", "error"), [(-1, ValueError), (1.5, TypeError), ("42", TypeError), (None, TypeError)]
+)
+def test_seed_must_be_a_non_negative_integer(bad, error):
+    with pytest.raises(error, match="non-negative whole number"):
         helpers.seed_everything(bad)
-    with pytest.raises(ValueError, match="non-negative whole number"):
+    with pytest.raises(error, match="non-negative whole number"):
         helpers.rng(bad)
 
 

@@ -35,12 +35,16 @@ def test_transposed_output_size_formula_and_keras_paddings():
         ((0, 3, 1, 0), "n \\(the input size\\) must be a positive whole number"),
         ((4, 3, 0, 0), "stride must be a positive whole number"),
         ((4, 3, 1, -1), "padding must be"),
-        ((4, 3.0, 1, 0), "f \\(the kernel size\\)"),
     ],
 )
 def test_transposed_output_size_refuses_nonsense(args, message):
     with pytest.raises(ValueError, match=message):
         cae.transposed_output_size(*args)
+
+
+def test_transposed_output_size_refuses_a_fractional_kernel():
+    with pytest.raises(TypeError, match="f \\(the kernel size\\) must be a positive whole number"):
+        cae.transposed_output_size(4, 3.0, 1, 0)
 
 
 def test_walk_sizes_goes_down_and_up_again():
@@ -189,7 +193,7 @@ def test_detection_report_and_roc():
     assert (report["tp"], report["fp"], report["fn"], report["tn"]) == (2, 1, 0, 3)
     assert report["precision"] == pytest.approx(2 / 3) and report["recall"] == 1.0
     assert report["false_alarm_rate"] == 0.25
-    assert cae.detection_report(normal, odd, 1.0)["precision"] == 1.0
+    assert cae.detection_report(normal, odd, 1.0)["precision"] == 0.0  # nothing flagged
     fpr, tpr, thresholds = cae.roc_curve(normal, odd)
     assert (fpr[0], tpr[0]) == (0, 0) and (fpr[-1], tpr[-1]) == (1, 1)
     assert np.all(np.diff(fpr) >= 0) and np.all(np.diff(tpr) >= 0)
@@ -218,7 +222,6 @@ def test_figures_are_built_without_pyplot():
         cae.draw_denoising_rows(0.25, levels, clean, stacks, n=3),
         cae.draw_series_errors(np.zeros(100), {"a": np.ones(69)}, 32, [50], {"a": 2.0}),
         cae.draw_series_errors(np.zeros(100), np.ones(69), 32),
-        cae.draw_threshold(0.03, normal, odd),
         cae.threshold_figure(0.03, "m", {"m": (normal, odd)}, "letters"),
         cae.draw_roc({"m": (normal, odd)}),
     ]
@@ -226,13 +229,16 @@ def test_figures_are_built_without_pyplot():
     assert plt.get_fignums() == before
     title = figures[3]._suptitle.get_text()
     assert "30%" in title, "the level closest to the slider is shown"
-    assert figures[7].axes[0].get_title().startswith("m: threshold 0.03")
+    left, right = figures[6].axes[:2]
+    assert left.get_title().startswith("m: ") and left.get_xscale() == "log"
+    assert "threshold 0.03" in [t.get_text() for t in left.get_legend().get_texts()]
+    assert right.get_title().startswith("precision")
     with pytest.raises(ValueError, match="expected images for each"):
         cae.draw_denoising_rows(0.0, levels, clean, {"bad": clean})
     with pytest.raises(ValueError, match="Unknown model"):
         cae.threshold_figure(0.03, "x", {"m": (normal, odd)})
-    with pytest.raises(ValueError, match="threshold must be positive"):
-        cae.draw_threshold(0.0, normal, odd)
+    with pytest.raises(ValueError, match="log scale needs positive scores and threshold"):
+        cae.threshold_figure(0.0, "m", {"m": (normal, odd)})
     with pytest.raises(ValueError, match="unknown models"):
         cae.draw_series_errors(np.zeros(100), {"a": np.ones(69)}, 32, thresholds={"b": 1.0})
     with pytest.raises(ValueError, match="at most 3x3"):

@@ -30,12 +30,16 @@ def test_output_size_formula_and_the_seed_examples():
         ((0, 3, 0, 1), "n \\(the input size\\) must be a positive whole number"),
         ((8, 3, -1, 1), "padding must be a non-negative whole number"),
         ((8, 3, 0, 0), "stride must be a positive whole number"),
-        ((8, 2.0, 0, 1), "f \\(the filter size\\) must be"),
     ],
 )
 def test_output_size_refuses_what_does_not_fit(args, message):
     with pytest.raises(ValueError, match=message):
         conv.output_size(*args)
+
+
+def test_output_size_refuses_a_fractional_filter():
+    with pytest.raises(TypeError, match="f \\(the filter size\\) must be a positive whole number"):
+        conv.output_size(8, 2.0, 0, 1)
 
 
 def test_alexnet_chain_and_its_flattened_size():

@@ -40,9 +40,11 @@ def test_exponential_and_cosine_decay():
     assert dk.cosine_decay(5, 0.1, 10, min_lr=0.02) == pytest.approx(0.06)
 
 
-@pytest.mark.parametrize("epoch", [-1, 1.5, True, "3"])
-def test_schedules_refuse_a_bad_epoch(epoch):
-    with pytest.raises(ValueError, match="Keras counts epochs from 0"):
+@pytest.mark.parametrize(
+    ("epoch", "error"), [(-1, ValueError), (1.5, TypeError), (True, TypeError), ("3", TypeError)]
+)
+def test_schedules_refuse_a_bad_epoch(epoch, error):
+    with pytest.raises(error, match="Keras counts epochs from 0"):
         dk.step_decay(epoch, 0.1)
 
 
@@ -233,7 +235,7 @@ def test_live_plot_in_a_notebook_updates_one_picture(keras, monkeypatch):
         shown.append(("display", picture))
         return FakeHandle(shown)
 
-    monkeypatch.setattr(dk, "_in_notebook", lambda: True)
+    monkeypatch.setattr(dk.curves, "_in_notebook", lambda: True)
     monkeypatch.setattr(IPython.display, "display", display)
     keras.utils.set_random_seed(0)
     model = keras.Sequential([keras.Input(shape=(3,)), keras.layers.Dense(2)])

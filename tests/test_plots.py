@@ -66,3 +66,14 @@ def test_image_grid_accepts_channels():
 def test_image_grid_bad_input(images, kwargs, message):
     with pytest.raises(ValueError, match=message):
         plots.image_grid(images, **kwargs)
+
+
+def test_pictures_are_built_without_pyplot():
+    before = plt.get_fignums()
+    figures = [
+        plots.training_curves({"loss": [1.0, 0.5]}),
+        plots.image_grid(np.zeros((3, 4, 4))),
+        plots.figure(2, 2),
+    ]
+    assert plt.get_fignums() == before
+    assert all(type(fig).__name__ == "Figure" for fig in figures)

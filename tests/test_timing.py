@@ -111,7 +111,7 @@ def test_bad_input_is_explained():
         timing.best_time(42)
     with pytest.raises(ValueError, match="repeat must be a positive whole number"):
         timing.best_time(sum, [1], repeat=0)
-    with pytest.raises(ValueError, match="number must be a positive whole number"):
+    with pytest.raises(TypeError, match="number must be a positive whole number"):
         timing.best_time(sum, [1], number=1.5)
     with pytest.raises(ValueError, match="threads must be a positive whole number"):
         timing.best_time(sum, [1], threads=0)

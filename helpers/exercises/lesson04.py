@@ -4,7 +4,7 @@ import numpy as np
 
 
 def product_of_squares_gradient(w1, w2):
-    """The gradient of seed 003's ``Q = w1**2 * w2**2``: ``(2 w1 w2**2, 2 w2 w1**2)``."""
+    """The gradient of Chirkova's ``Q = w1**2 * w2**2``: ``(2 w1 w2**2, 2 w2 w1**2)``."""
     return np.array([2 * w1 * w2**2, 2 * w2 * w1**2])
 
 

@@ -9,7 +9,7 @@ def he_init_std(fan_in):
 
 
 def momentum_step(w, v, grad, learning_rate, momentum):
-    """One step of momentum (seed 004): returns the new weights and the new velocity, stacked.
+    """One step of momentum (Nikonorov 2023): the new weights and velocity, stacked.
 
     ``v <- momentum * v + learning_rate * grad`` and then ``w <- w - v``; the result is the
     2-row array ``[new w, new v]``.

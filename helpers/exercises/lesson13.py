@@ -16,7 +16,7 @@ def convolve_at(image, kernel, row, col):
 def edge_strength(image):
     """The Sobel edge strength sqrt(Gx**2 + Gy**2) of a grey image, shape (H - 2, W - 2).
 
-    Gx is the image convolved (no padding, stride 1) with seed 003's Sobel kernel
+    Gx is the image convolved (no padding, stride 1) with Chirkova's Sobel kernel
     [[1, 0, -1], [2, 0, -2], [1, 0, -1]], Gy with its transpose.
     """
     from numpy.lib.stride_tricks import sliding_window_view
