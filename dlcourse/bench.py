@@ -114,7 +114,7 @@ def grading_ratio(assignment, submissions=20, workers=2, root=None, stream=None)
 
     import nbformat
 
-    from dlcourse import autograde, release, syllabus
+    from dlcourse import grading, release, syllabus
 
     root = Path(root or syllabus.course_root())
     ignore = shutil.ignore_patterns(
@@ -129,7 +129,7 @@ def grading_ratio(assignment, submissions=20, workers=2, root=None, stream=None)
         # Generating the assignment comes before grading in both: `nbgrader
         # generate_assignment` for nbgrader, the kept template for dlcourse grade.
         release.release(copies["sequential"], [assignment])
-        autograde.prepare(copies["parallel"], assignment)
+        grading.prepare(copies["parallel"], assignment)
         handed_in = {}
         for source in sorted((root / "solutions" / assignment).glob("*.ipynb")):
             released = nbformat.read(root / "assignments" / assignment / source.name, as_version=4)
@@ -149,7 +149,7 @@ def grading_ratio(assignment, submissions=20, workers=2, root=None, stream=None)
         release.nbgrader(copies["sequential"], "autograde", assignment, "--force")
         sequential = time.perf_counter() - start
         start = time.perf_counter()
-        results = autograde.grade(
+        results = grading.grade(
             assignment,
             scratch / "submitted",
             root=copies["parallel"],

@@ -4,6 +4,7 @@ dlcourse check              the environment report
 dlcourse lessons            the lessons of the syllabus and their status
 dlcourse lessons --update-readme   rewrite README.md's lesson table
 dlcourse release [--check]  regenerate assignments/ from solutions/ (or check it)
+dlcourse export canvas|moodle   the gradebook's scores as a CSV file for an LMS
 """
 
 import argparse
@@ -100,10 +101,10 @@ def _bench(args):
 
 
 def _grade(args):
-    from dlcourse import autograde
+    from dlcourse import grading
 
     try:
-        results = autograde.grade(
+        results = grading.grade(
             args.assignment,
             args.submissions,
             workers=args.workers,
@@ -111,13 +112,24 @@ def _grade(args):
             memory_mb=args.memory,
             only=args.only,
         )
-    except autograde.GradeError as error:
+    except grading.GradeError as error:
         raise ValueError(str(error)) from error
-    print(autograde.summary(results))
+    print(grading.summary(results))
     print(
         f"Scores are in course/gradebook.db and course/grades/{args.assignment}.csv; "
         f"feedback in course/feedback/<student>/{args.assignment}/."
     )
+    return 0
+
+
+def _export(args):
+    from dlcourse import export, syllabus
+
+    root = syllabus.course_root()
+    target = args.output or root / "course" / "grades" / f"{args.lms}.csv"
+    gradebook = args.gradebook or root / "course" / "gradebook.db"
+    students = export.export(args.lms, gradebook, target, args.assignments, args.missing_as_zero)
+    print(f"Wrote {target}: {students} students for {args.lms}.")
     return 0
 
 
@@ -182,6 +194,16 @@ def parser():
     grade.add_argument("--only", metavar="STUDENT", help="re-grade this student only")
     grade.set_defaults(run=_grade)
 
+    lms = commands.add_parser("export", help="write the gradebook's scores for Canvas or Moodle")
+    lms.add_argument("lms", choices=["canvas", "moodle"], help="the LMS that imports the file")
+    lms.add_argument("assignments", nargs="*", help="assignment ids (default: all graded)")
+    lms.add_argument("-o", "--output", help="CSV file (default: course/grades/<lms>.csv)")
+    lms.add_argument("--gradebook", help="nbgrader gradebook (default: course/gradebook.db)")
+    lms.add_argument(
+        "--missing-as-zero", action="store_true", help="0 for a missing submission, not empty"
+    )
+    lms.set_defaults(run=_export)
+
     measure = commands.add_parser("bench", help="time lectures and solutions, record peak memory")
     measure.add_argument("lessons", nargs="*", type=int, help="lesson numbers (default: all ready)")
     measure.add_argument("--mode", choices=["full", "fast"], default="full")
@@ -211,7 +233,7 @@ def missing_dependency(command, error):
     return (
         f"dlcourse {command} needs {top or 'a library'}, which is not installed here. "
         f"Install the instructors' tools with `make install` in the course folder, or "
-        f"`pip install -e \".[{extra}]\"` there."
+        f'`pip install -e ".[{extra}]"` there.'
     )
 
 

@@ -23,8 +23,9 @@ import sys
 
 #: What a grading worker imports once, so that every kernel it forks has it.
 PRELOAD = [
+    "dlcourse.warmup",  # first: it makes the imports below lighter, then warms nbconvert
     "helpers",
-    "dlcourse.autograde",
+    "dlcourse.grading.worker",  # what a worker runs (and, with it, the rest of grading)
     "nbgrader.apps",
     "psutil",
     "ipykernel.kernelapp",
@@ -34,7 +35,6 @@ PRELOAD = [
     "numpy",
     "matplotlib.pyplot",
     "matplotlib_inline.backend_inline",
-    "dlcourse.warmup",
 ]
 
 
@@ -57,6 +57,7 @@ class Seed:
             os.setsid()
             for fd in (*Seed._writing, self._write):
                 os.close(fd)  # or another seed would never read end-of-file
+            _only_standard_descriptors(keep=(read,))
             _become_kernel(read)
         os.close(read)
         Seed._writing.add(self._write)
@@ -111,6 +112,26 @@ class Seed:
 
     def terminate(self):
         self.send_signal(signal.SIGTERM)
+
+
+def _only_standard_descriptors(keep=()):
+    """Leave this process none of its parent's open files but 0, 1, 2 and ``keep``.
+
+    A kernel started by jupyter_client inherits nothing else (``close_fds``); a seed
+    is a fork of the grading worker, so it would hold the worker's pipe to the
+    orchestrator, and a student's code could report a score through it.  Each
+    other descriptor is pointed at ``/dev/null`` rather than closed, so that an
+    object still holding its number later closes that, not a socket of the kernel.
+    """
+    null = os.open(os.devnull, os.O_RDWR)
+    for name in os.listdir("/proc/self/fd"):
+        fd = int(name)
+        if fd > 2 and fd != null and fd not in keep:
+            try:
+                os.dup2(null, fd)
+            except OSError:  # the descriptor listdir itself used, closed since
+                pass
+    os.close(null)
 
 
 def _become_kernel(read):

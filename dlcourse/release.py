@@ -2,9 +2,12 @@
 
 ``release`` regenerates ``assignments/`` from ``solutions/`` with nbgrader's
 ``generate_assignment``; ``drift`` compares the committed release with a fresh
-generation (the one ``dlcourse grade`` keeps, see ``autograde.prepare``) and
+generation (the one ``dlcourse grade`` keeps, see ``grading.prepare``) and
 lists every difference, so a test (and ``dlcourse release --check``) fails
-when someone edited one side only.
+when someone edited one side only.  Both generate the same way, in this process
+(:func:`dlcourse.grading.template.generate`), so the check tests the very path
+that writes ``assignments/``.  :func:`nbgrader` runs one of nbgrader's own
+commands, as an instructor would type it.
 """
 
 import json
@@ -14,6 +17,7 @@ import sys
 from pathlib import Path
 
 from dlcourse import syllabus
+from dlcourse.grading import template
 
 
 class GradingError(RuntimeError):
@@ -53,7 +57,7 @@ def release(root=None, assignments=()):
     root = Path(root or syllabus.course_root())
     ids = _assignment_ids(root, assignments)
     for assignment in ids:
-        nbgrader(root, "generate_assignment", assignment, "--force")
+        template.generate(root, assignment)
     return ids
 
 
@@ -76,12 +80,10 @@ def _same_file(a, b):
 
 def drift(root=None, assignments=()):
     """Differences between the committed ``assignments/`` and a fresh release, as sentences."""
-    from dlcourse import autograde
-
     root = Path(root or syllabus.course_root())
     problems = []
     for assignment in _assignment_ids(root, assignments):
-        fresh = _files(autograde.prepare(root, assignment) / "release")
+        fresh = _files(template.prepare(root, assignment) / "release")
         committed = _files(root / "assignments" / assignment)
         for name in sorted(fresh.keys() - committed.keys()):
             problems.append(f"assignments/{assignment}/{name} is missing (run `dlcourse release`)")

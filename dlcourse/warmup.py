@@ -1,17 +1,21 @@
-"""Imported by the grading fork server only: it warms what every worker will use.
+"""Imported by the grading fork server only, first: it warms what every worker will use.
 
-Importing this module renders a small notebook to HTML once, so that the
-workers forked afterwards find nbconvert's templates, Pygments' lexers and the
-HTML parser's caches ready.  That halves the time each worker then spends on a
+Importing this module first makes the server's imports lighter
+(:func:`dlcourse.grading.startup.lighter_imports`, before anything imports
+nbformat), then renders a small notebook to HTML once, so that the workers
+forked afterwards find nbconvert's templates, Pygments' lexers and the HTML
+parser's caches ready.  That halves the time each worker then spends on a
 student's feedback page.  Nothing else imports it, and if rendering fails here
 the workers only start colder.
 """
 
-from nbconvert import HTMLExporter
-from nbformat import v4
+from dlcourse.grading.startup import lighter_imports
 
 
 def _render():
+    from nbconvert import HTMLExporter
+    from nbformat import v4
+
     notebook = v4.new_notebook(
         cells=[
             v4.new_markdown_cell("# Title\n*Some* `code` and $x^2$."),
@@ -25,6 +29,7 @@ def _render():
     HTMLExporter(template_name="classic").from_notebook_node(notebook)
 
 
+lighter_imports()
 try:
     _render()
 except Exception:  # noqa: BLE001 - a cold start is slower, never wrong

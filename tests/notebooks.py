@@ -46,6 +46,8 @@ def is_test(cell):
 
 def copy_course(target, *skip):
     """A throw-away copy of the course (without its environment, history, gradebook or cache)."""
-    ignore = shutil.ignore_patterns(".venv", ".git", "*.db", "__pycache__", "cache", *skip)
+    ignore = shutil.ignore_patterns(
+        ".venv", ".git", "*.db", "__pycache__", "cache", "_build", "node_modules", *skip
+    )
     shutil.copytree(ROOT, target, ignore=ignore, symlinks=True)
     return target

@@ -24,7 +24,7 @@ import nbformat
 import pytest
 from nbgrader.api import Gradebook
 
-from dlcourse import autograde, release, syllabus
+from dlcourse import grading, release, syllabus
 
 from .notebooks import ROOT, copy_course, grade_id, is_solution, is_test, read
 
@@ -33,12 +33,13 @@ ASSIGNMENTS = [lesson.assignment for lesson in syllabus.ready(ROOT)]
 pytestmark = pytest.mark.slow
 
 
-def answers(assignment):
+def answers(assignment, tests=()):
     """The assignment's wrong answers, shortcuts and honest variants, as entries for :func:`packed`.
 
     Each entry: ``{"cells": {solution grade_id: source}, "loses": [test cell grade_ids]}``;
     a wrong answer's ``loses`` are the cells it was recorded losing when graded alone
-    (``WRONG_LOSES``, written by ``tests/wrong_answers/record.py``).
+    (``WRONG_LOSES``, written by ``tests/wrong_answers/record.py``); an honest
+    variant loses nothing and ``keeps`` the test cells that grade its tasks, among ``tests``.
     """
     path = ROOT / "tests" / "wrong_answers" / f"{assignment}.py"
     spec = importlib.util.spec_from_file_location(f"wrong_{assignment}", path)
@@ -49,27 +50,50 @@ def answers(assignment):
         label: {"cells": cells, "loses": recorded.get(label, [])}
         for label, cells in module.WRONG_ANSWERS.items()
     }
-    honest = {label: {"cells": cells, "loses": []} for label, cells in module.HONEST.items()}
+    honest = {
+        label: {"cells": cells, "loses": [], "keeps": graded_by(cells, tests)}
+        for label, cells in module.HONEST.items()
+    }
     return wrong, module.SHORTCUTS, honest, set(recorded)
+
+
+def graded_by(cells, tests):
+    """The test cells that grade the tasks of ``cells``, by name (``matmul`` -> ``test_matmul_*``).
+
+    Where no test cell is named after a task, every test cell (so the answer gets
+    a hand-in that loses nothing).
+    """
+    named = {t for cell in cells for t in tests if t.startswith(f"test_{cell.split('_')[0]}")}
+    return sorted(named) if named else sorted(tests)
 
 
 def packed(entries):
     """Answers packed into as few hand-ins as possible.
 
     No two answers in one hand-in replace the same cell or lose the same test cell,
-    so every point a hand-in loses is the work of one answer.
+    so every point a hand-in loses is the work of one answer; and no answer loses a
+    test cell that another one in the hand-in ``keeps`` (an honest variant's).
     """
     packs = []
     for label, entry in entries.items():
         cells, loses = set(entry["cells"]), set(entry["loses"])
-        pack = next((p for p in packs if not (p["replaced"] & cells or p["lost"] & loses)), None)
+        keeps = set(entry.get("keeps", ()))
+        pack = next(
+            (
+                p
+                for p in packs
+                if not (p["replaced"] & cells or p["lost"] & (loses | keeps) or p["kept"] & loses)
+            ),
+            None,
+        )
         if pack is None:
-            pack = {"cells": {}, "labels": [], "replaced": set(), "lost": set()}
+            pack = {"cells": {}, "labels": [], "replaced": set(), "lost": set(), "kept": set()}
             packs.append(pack)
         pack["cells"].update(entry["cells"])
         pack["labels"].append(label)
         pack["replaced"] |= cells
         pack["lost"] |= loses
+        pack["kept"] |= keeps
     return packs
 
 
@@ -86,12 +110,16 @@ def course(request, tmp_path_factory):
     for name in ("nbgrader_config.py", "course/nbgrader_config.py", "course/syllabus.yml"):
         shutil.copy(ROOT / name, tmp / name)
     shutil.copytree(ROOT / "solutions" / assignment, tmp / "solutions" / assignment)
-    kept = autograde.prepare(ROOT, assignment)  # the generated assignment, as nbgrader makes it
+    kept = grading.prepare(ROOT, assignment)  # the generated assignment, as nbgrader makes it
     shutil.copytree(kept, tmp / "course" / "cache" / kept.name)
 
     sources = sorted((tmp / "solutions" / assignment).glob("*.ipynb"))
-    wrong, shortcuts, honest, recorded = answers(assignment)
-    packs = {"wrong": packed(wrong), "shortcuts": packed(shortcuts), "honest": packed(honest)}
+    tests = {grade_id(c) for path in sources for c in read(path)["cells"] if is_test(c)}
+    wrong, shortcuts, honest, recorded = answers(assignment, tests)
+    assert not set(wrong) & set(honest), "wrong answers and honest variants need distinct names"
+    # Honest variants go in with the wrong answers: every test cell those do not lose
+    # must then keep full marks, which checks both.
+    packs = {"wrong": packed(wrong | honest), "shortcuts": packed(shortcuts)}
     students = {"blank": None, "solution": {}} | {
         f"{kind}_{n}": pack["cells"] for kind in packs for n, pack in enumerate(packs[kind])
     }
@@ -103,13 +131,13 @@ def course(request, tmp_path_factory):
             source = nbformat.read(source_path, as_version=4)
             handed_in = released if replace is None else submission(released, source, replace)
             nbformat.write(handed_in, folder / source_path.name)
-    results = autograde.grade(  # the scores alone: test_autograde.py checks the feedback
+    results = grading.grade(  # the scores alone: test_autograde.py checks the feedback
         assignment, tmp / "submitted", root=tmp, workers=2, stream=io.StringIO(), feedback=False
     )
     assert [r.status for r in results] == ["graded"] * len(students), results
     errors = {r.student: r.errors for r in results}
     cells = {r.student: {cell: points for (_, cell), points in r.cells.items()} for r in results}
-    points = autograde.max_points(f"sqlite:///{tmp / 'course' / 'gradebook.db'}", assignment)
+    points = grading.max_points(f"sqlite:///{tmp / 'course' / 'gradebook.db'}", assignment)
     scores = {}
     with Gradebook(f"sqlite:///{tmp / 'course' / 'gradebook.db'}") as gradebook:
         for student in students:
@@ -124,6 +152,7 @@ def course(request, tmp_path_factory):
         "cells": cells,
         "points": {cell: most for (_, cell), most in points.items()},
         "wrong": wrong,
+        "honest": honest,
         "recorded": recorded,
         "shortcuts": shortcuts,
         "packs": packs,
@@ -193,12 +222,24 @@ def test_every_graded_task_has_a_shortcut_that_loses_its_points(course):
 
 
 def test_honest_variants_keep_full_marks(course):
-    for n, pack in enumerate(course["packs"]["honest"]):
-        score, max_score = course["scores"][f"honest_{n}"]
-        assert score == max_score, (
-            f"a correct answer written another way lost points: {pack['labels']} "
-            f"scored {score}/{max_score}; errors: {course['errors'][f'honest_{n}']}"
+    packed_with = {}
+    for n, pack in enumerate(course["packs"]["wrong"]):
+        honest = [label for label in pack["labels"] if label in course["honest"]]
+        if not honest:
+            continue
+        packed_with.update(dict.fromkeys(honest, n))
+        scores = course["cells"][f"wrong_{n}"]
+        short = {
+            cell: f"{got}/{course['points'][cell]}"
+            for cell, got in scores.items()
+            if cell not in pack["lost"] and got < course["points"][cell]
+        }
+        assert not short, (
+            f"a correct answer written another way lost points: {honest}, handed in with the "
+            f"wrong answers {[x for x in pack['labels'] if x not in honest]}, scored {short}; "
+            f"errors: {course['errors'][f'wrong_{n}']}"
         )
+    assert set(packed_with) == set(course["honest"])
 
 
 def test_committed_release_equals_a_fresh_generation(course):
@@ -229,7 +270,7 @@ def test_plausible_wrong_answers_lose_points(course):
         assert entry["loses"], f"wrong answer {label!r} was recorded losing no points"
     for n, pack in enumerate(course["packs"]["wrong"]):
         scores = course["cells"][f"wrong_{n}"]
-        for label in pack["labels"]:
+        for label in filter(course["wrong"].__contains__, pack["labels"]):
             kept = [t for t in course["wrong"][label]["loses"] if scores[t] >= course["points"][t]]
             assert not kept, f"wrong answer {label!r} still scores full marks on {kept}"
 

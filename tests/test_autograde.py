@@ -20,7 +20,8 @@ import nbformat
 import pytest
 from nbgrader.api import Gradebook
 
-from dlcourse import autograde
+from dlcourse import grading
+from dlcourse.grading import jobs, sandbox, template
 
 from .notebooks import ROOT, copy_course, grade_id, is_solution, is_test
 from .test_assignments import submission
@@ -123,6 +124,28 @@ for path in glob.glob(os.path.join(os.path.dirname(os.getcwd()), "..", "..", "..
         pass
 """
 
+# A report of full marks, by every way a student's code could reach the orchestrator:
+# the worker's copy of the gradebook and a report file in its working copy (then the
+# worker is killed before nbgrader writes the real scores), or any pipe it holds.
+FORGE_AND_KILL = """
+import json, os, pathlib, signal, sqlite3
+work = next(p for p in pathlib.Path.cwd().parents if (p / "course" / "gradebook.db").exists())
+with sqlite3.connect(work / "course" / "gradebook.db") as db:
+    db.execute("UPDATE grade SET auto_score = 1000")
+(work / "result.json").write_text(json.dumps({"success": "True", "error": "", "log": ""}))
+os.kill(os.getppid(), signal.SIGKILL)
+"""
+FORGE_IN_PIPES = """
+import json, os, stat
+report = json.dumps({"success": "True", "error": "", "log": ""}).encode()
+for name in os.listdir("/proc/self/fd"):
+    try:
+        if stat.S_ISFIFO(os.fstat(int(name)).st_mode):
+            os.write(int(name), len(report).to_bytes(4, "big") + report)
+    except OSError:
+        pass
+"""
+
 MONKEYPATCH = """
 import builtins
 builtins.AssertionError = type("AssertionError", (Exception,), {})
@@ -156,6 +179,8 @@ def nbgrader_layout(folder):
         "reordered_tests": (with_tests_reversed(solved()), "any"),
         "locked_cell_changed": (with_locked_cell_changed(solved()), "full"),
         "monkeypatch": (with_cell(release(), MONKEYPATCH), "zero"),
+        "forged_and_killed": (with_cell(release(), FORGE_AND_KILL, where="end"), "zero"),
+        "forged_in_pipes": (with_cell(release(), FORGE_IN_PIPES, where="end"), "zero"),
         "reads_hidden": (with_cell(solved(), CHEAT_READ, where="end"), "full"),
         "writes_outside": (with_cell(solved(), CHEAT_WRITE, where="end"), "full"),
         "huge_output": (with_cell(solved(), "print('x' * 30_000_000)"), "full"),
@@ -197,7 +222,7 @@ def own_course(tmp_path_factory):
     """Another copy of the course, for runs that must leave the batch's gradebook alone."""
     root = tmp_path_factory.mktemp("own") / "repo"
     copy_course(root, "lectures", "tests", "grades", "feedback")
-    kept = autograde.prepare(ROOT, ASSIGNMENT)  # the same sources: no need to generate again
+    kept = grading.prepare(ROOT, ASSIGNMENT)  # the same sources: no need to generate again
     shutil.copytree(kept, root / "course" / "cache" / kept.name)
     return root
 
@@ -207,7 +232,7 @@ def grade_alone(root, folder, notebooks):
     for student, nb in notebooks.items():
         (folder / student / ASSIGNMENT).mkdir(parents=True)
         nbformat.write(nb, folder / student / ASSIGNMENT / NAME)
-    results = autograde.grade(ASSIGNMENT, folder, root=root, workers=1, stream=io.StringIO())
+    results = grading.grade(ASSIGNMENT, folder, root=root, workers=1, stream=io.StringIO())
     return {r.student: r for r in results}
 
 
@@ -215,7 +240,7 @@ def assert_clean_full_marks(root, result):
     """Full marks, every protection held, no cell raised and nothing written to stderr."""
     detail = f"{result.student}: {result.score}/{result.max_score} ({result.reason})"
     assert result.status == "graded" and result.score == result.max_score == 28, detail
-    assert result.isolated == dict.fromkeys(autograde.PROTECTIONS, ""), result.isolated
+    assert result.isolated == dict.fromkeys(grading.PROTECTIONS, ""), result.isolated
     assert result.errors == [], result.errors
     (page,) = (root / "course" / "feedback" / result.student / ASSIGNMENT).glob("*.html")
     assert "output_stderr" not in page.read_text(encoding="utf-8")
@@ -227,7 +252,7 @@ def batch(course, tmp_path_factory):
     expected = nbgrader_layout(folder)
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("CHEAT_TARGET", str(course))
-        results = autograde.grade(
+        results = grading.grade(
             ASSIGNMENT, folder, root=course, workers=2, timeout=TIMEOUT, memory_mb=1024
         )
     return {"folder": folder, "expected": expected, "results": {r.student: r for r in results}}
@@ -378,11 +403,11 @@ def test_submissions_reach_no_network(own_course, tmp_path, capfd):
 
 def test_the_summary_says_which_protections_held(monkeypatch):
     def summary(*isolated):
-        return autograde.summary(
-            [autograde.Result(f"s{i}", max_score=1, isolated=x) for i, x in enumerate(isolated)]
+        return grading.summary(
+            [grading.Result(f"s{i}", max_score=1, isolated=x) for i, x in enumerate(isolated)]
         ).splitlines()[-1]
 
-    held = dict.fromkeys(autograde.PROTECTIONS, "")
+    held = dict.fromkeys(grading.PROTECTIONS, "")
     no_netns = held | {"no network": "[Errno 1] unshare a network namespace"}
     assert summary(held, held) == (
         "Every submission ran in a private, read-only view of the course, "
@@ -396,8 +421,8 @@ def test_the_summary_says_which_protections_held(monkeypatch):
     def refused():
         raise OSError(1, "unshare a user namespace")
 
-    monkeypatch.setattr(autograde, "_namespace_rights", refused)  # before any namespace is made
-    nothing = autograde.isolate(Path("work"), [], [])
+    monkeypatch.setattr(sandbox, "_namespace_rights", refused)  # before any namespace is made
+    nothing = grading.isolate(Path("work"), [], [])
     assert summary(held, nothing) == (
         "Isolation by process and working copy only; not held: private file-system view, "
         "private /tmp, no network ([Errno 1] unshare a user namespace)."
@@ -411,7 +436,7 @@ def test_the_gradebook_holds_every_score(batch, course):
 
 def test_regrading_one_student_touches_no_one_else(batch, course):
     before_rows, before_scores = csv_rows(course), gradebook_scores(course)
-    again = autograde.grade(
+    again = grading.grade(
         ASSIGNMENT, batch["folder"], root=course, workers=1, timeout=TIMEOUT, only="blank"
     )
     assert [r.student for r in again] == ["blank"]
@@ -431,22 +456,22 @@ def test_loose_files_and_a_zip_are_accepted(course, tmp_path):
         zipped.writestr("../escape.ipynb", "{}")
     for source in (loose, archive):
         results = {
-            r.student: r.score for r in autograde.grade(ASSIGNMENT, source, root=course, workers=2)
+            r.student: r.score for r in grading.grade(ASSIGNMENT, source, root=course, workers=2)
         }
         assert results == {"ada": 28, "bob": 0}
     assert not (tmp_path / "escape.ipynb").exists()
 
 
 def test_bad_arguments_are_clear_errors(course, tmp_path):
-    with pytest.raises(autograde.GradeError, match="Unknown or not ready assignment 'a99'"):
-        autograde.grade("a99", tmp_path, root=course)
-    with pytest.raises(autograde.GradeError, match="No submissions at"):
-        autograde.grade(ASSIGNMENT, tmp_path / "missing", root=course)
-    with pytest.raises(autograde.GradeError, match="--workers must be a positive"):
-        autograde.grade(ASSIGNMENT, tmp_path, root=course, workers=-1)
+    with pytest.raises(grading.GradeError, match="Unknown or not ready assignment 'a99'"):
+        grading.grade("a99", tmp_path, root=course)
+    with pytest.raises(grading.GradeError, match="No submissions at"):
+        grading.grade(ASSIGNMENT, tmp_path / "missing", root=course)
+    with pytest.raises(grading.GradeError, match="--workers must be a positive"):
+        grading.grade(ASSIGNMENT, tmp_path, root=course, workers=-1)
     (tmp_path / "notes.txt").write_text("hi")
-    with pytest.raises(autograde.GradeError, match="neither a folder nor a zip"):
-        autograde.grade(ASSIGNMENT, tmp_path / "notes.txt", root=course)
+    with pytest.raises(grading.GradeError, match="neither a folder nor a zip"):
+        grading.grade(ASSIGNMENT, tmp_path / "notes.txt", root=course)
 
 
 def test_command_exits_zero_when_students_fail_and_two_on_bad_arguments(course, tmp_path):
@@ -468,10 +493,10 @@ def test_command_exits_zero_when_students_fail_and_two_on_bad_arguments(course, 
 
 def test_the_generated_assignment_is_kept_until_its_sources_change(tmp_path):
     root = copy_course(tmp_path / "repo", "lectures", "tests", "grades", "feedback")
-    first = autograde.prepare(root, ASSIGNMENT)
+    first = grading.prepare(root, ASSIGNMENT)
     gradebook = first / "template" / "course" / "gradebook.db"
     made = gradebook.stat().st_mtime_ns
-    assert autograde.prepare(root, ASSIGNMENT) == first
+    assert grading.prepare(root, ASSIGNMENT) == first
     assert gradebook.stat().st_mtime_ns == made, "kept, not generated again"
     released = (first / "release" / NAME).read_text(encoding="utf-8")
     assert "BEGIN SOLUTION" not in released and "BEGIN HIDDEN TESTS" not in released
@@ -481,7 +506,7 @@ def test_the_generated_assignment_is_kept_until_its_sources_change(tmp_path):
     nb = nbformat.read(source, as_version=4)
     nb.cells.append(nbformat.v4.new_markdown_cell("One more remark."))
     nbformat.write(nb, source)
-    second = autograde.prepare(root, ASSIGNMENT)
+    second = grading.prepare(root, ASSIGNMENT)
     assert second != first and (second / "template" / "course" / "gradebook.db").exists()
     assert not first.exists(), "the outdated version is removed"
 
@@ -490,17 +515,17 @@ def test_a_generation_another_run_finished_meanwhile_is_left_alone(tmp_path, mon
     # Two runs (two test workers, or grade and release --check) may generate the same
     # version at once: the one that finishes second must not delete what the first uses.
     root = copy_course(tmp_path / "repo", "lectures", "tests", "grades", "feedback")
-    first = autograde.prepare(root, ASSIGNMENT)
+    first = grading.prepare(root, ASSIGNMENT)
     (first / "in use").touch()
     (first / "done").rename(first / "not yet done")  # as this run saw it when it started
-    real_build = autograde._build
+    real_build = template._build
 
     def build_while_the_other_run_finishes(*args):
         real_build(*args)
         (first / "not yet done").rename(first / "done")
 
-    monkeypatch.setattr(autograde, "_build", build_while_the_other_run_finishes)
-    assert autograde.prepare(root, ASSIGNMENT) == first
+    monkeypatch.setattr(template, "_build", build_while_the_other_run_finishes)
+    assert grading.prepare(root, ASSIGNMENT) == first
     assert (first / "in use").exists(), "the other run's generation was left in place"
     assert [p.name for p in (root / "course" / "cache").iterdir()] == [first.name]
 
@@ -509,7 +534,7 @@ def test_without_feedback_the_scores_are_recorded_and_no_page_is_written(own_cou
     folder = tmp_path / "handed_in"
     (folder / "quick" / ASSIGNMENT).mkdir(parents=True)
     nbformat.write(solved(), folder / "quick" / ASSIGNMENT / NAME)
-    (result,) = autograde.grade(
+    (result,) = grading.grade(
         ASSIGNMENT, folder, root=own_course, workers=1, stream=io.StringIO(), feedback=False
     )
     assert result.status == "graded" and result.score == result.max_score == 28
@@ -530,8 +555,8 @@ def test_memory_shared_by_forked_processes_is_counted_once():
     try:
         assert process.stdout.readline().strip() == "ready"
         mb = 2**20
-        assert autograde._over(process.pid, 250 * mb), "300 MB held"
-        assert not autograde._over(process.pid, 450 * mb), "the child's copy is shared, not more"
+        assert jobs._over(process.pid, 250 * mb), "300 MB held"
+        assert not jobs._over(process.pid, 450 * mb), "the child's copy is shared, not more"
     finally:
-        autograde._stop(process.pid)
+        jobs._stop(process.pid)
         process.wait()

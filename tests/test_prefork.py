@@ -63,6 +63,24 @@ def test_a_seed_becomes_the_kernel_with_its_folder_environment_and_session(tmp_p
     assert " ".join(mark) == "from the worker"
 
 
+def test_a_kernel_holds_none_of_the_workers_open_files(tmp_path):
+    # The worker's pipe to the orchestrator above all: a kernel could send a report on it.
+    out = python(
+        """
+        read, write = os.pipe()
+        with prefork.seeded(1):
+            text = run(
+                f"import os, stat; print(stat.S_ISFIFO(os.fstat({write}).st_mode))"
+            )
+        os.write(write, b"still mine")
+        print(json.dumps({"pipe_in_kernel": text.strip(), "read": os.read(read, 10).decode()}))
+        """,
+        tmp_path,
+    )
+    assert out["pipe_in_kernel"] == "False"
+    assert out["read"] == "still mine", "the worker's own descriptors are left alone"
+
+
 def test_kernels_past_the_seeds_start_the_usual_way(tmp_path):
     out = python(
         """

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import nbformat
 
-from dlcourse import autograde, release
+from dlcourse import grading, release
 
 ROOT = Path(__file__).resolve().parents[2]
 START = "# --- recorded by tests/wrong_answers/record.py: do not edit by hand ---"
@@ -33,7 +33,7 @@ def lost_cells(assignment, wrong):
         for name in ("nbgrader_config.py", "course/nbgrader_config.py", "course/syllabus.yml"):
             shutil.copy(ROOT / name, tmp / name)
         shutil.copytree(ROOT / "solutions" / assignment, tmp / "solutions" / assignment)
-        kept = autograde.prepare(ROOT, assignment)
+        kept = grading.prepare(ROOT, assignment)
         shutil.copytree(kept, tmp / "course" / "cache" / kept.name)
         for label, cells in wrong.items():
             folder = tmp / "submitted" / label / assignment
@@ -43,7 +43,7 @@ def lost_cells(assignment, wrong):
                 source = nbformat.read(source_path, as_version=4)
                 handed_in = release.solved_submission(released, source, cells)
                 nbformat.write(handed_in, folder / source_path.name)
-        results = autograde.grade(
+        results = grading.grade(
             assignment,
             tmp / "submitted",
             root=tmp,
@@ -51,7 +51,7 @@ def lost_cells(assignment, wrong):
             stream=io.StringIO(),
             feedback=False,
         )
-        points = autograde.max_points(f"sqlite:///{tmp / 'course' / 'gradebook.db'}", assignment)
+        points = grading.max_points(f"sqlite:///{tmp / 'course' / 'gradebook.db'}", assignment)
     return {
         r.student: sorted(
             cell for key, cell in points if r.cells[(key, cell)] < points[(key, cell)]

@@ -1,0 +1,197 @@
+"""The sandbox around one worker: Linux namespaces, behind one small interface.
+
+The orchestrator decides what workers may see (:func:`views`); each worker,
+first thing, calls :func:`isolate` on itself (a private, partly read-only view of
+the file system, a private ``/tmp``, no network) and :func:`become_subreaper`;
+:func:`isolation_summary` says in one sentence which :data:`PROTECTIONS` held.
+Nothing else in grading knows about namespaces, so another backend (containers,
+say) could replace this module.  Where a protection cannot be had (not Linux, no
+user namespaces) grading goes on without it and says so.
+"""
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+#: What :func:`isolate` gives each worker, as the run's summary names it.
+PROTECTIONS = ("private file-system view", "private /tmp", "no network")
+
+_NEWNS, _NEWUSER, _NEWNET = 0x00020000, 0x10000000, 0x40000000  # unshare(2) flags
+_RDONLY, _REMOUNT, _BIND, _REC, _PRIVATE = 1, 32, 4096, 16384, 1 << 18  # mount(2) flags
+
+
+@dataclass(frozen=True)
+class Views:
+    """What a worker may read (``read_only``) and what it must not see at all (``hidden``)."""
+
+    read_only: list
+    hidden: list
+
+
+def views(root, template, submissions, scratch):
+    """What workers may read, and what they must not see at all."""
+    # The course, and the folder holding the Python environment when it is a venv
+    # (``.venv`` inside the course, as ``make`` creates it).
+    homes = {root.resolve()}
+    if sys.prefix != sys.base_prefix:
+        homes.add(Path(sys.prefix).resolve().parent)
+    hidden = [home / name for home in homes for name in ("course", "solutions")]
+    hidden += [template, submissions, scratch / "unzipped"]
+    return Views(read_only=sorted(homes), hidden=[f for f in hidden if f.is_dir()])
+
+
+def isolate(work, read_only, hidden):
+    """Namespaces of its own for this process and its children (Linux).
+
+    * private file-system view: ``read_only`` folders (the course, with the Python
+      environment in it) become read-only; ``hidden`` ones (the gradebook and
+      solutions, the other submissions) are covered by an empty read-only folder;
+      the other workers' folders beside ``work`` disappear;
+    * private /tmp: an empty one, so nothing written there outlives the worker or
+      reaches another submission (nor can the student reach the fork server's
+      socket there);
+    * no network: a network namespace with nothing in it but its own loopback.
+
+    Needs root, or unprivileged user namespaces.  Returns ``{protection: ""}`` for
+    each of :data:`PROTECTIONS` that holds, or why it does not.
+    """
+    try:
+        libc = _namespace_rights()
+    except OSError as error:
+        return dict.fromkeys(PROTECTIONS, str(error))
+    why = {"no network": _attempt(_no_network, libc)}
+    why["private /tmp"] = why["private file-system view"] = _attempt(_mount_namespace, libc)
+    if not why["private /tmp"]:
+        # /tmp first: the work folder, and the course or Python there, are bound back into it.
+        python = [Path(sys.prefix), Path(sys.base_prefix)]
+        why["private /tmp"] = _attempt(_cover, libc, Path("/tmp"), [work, *read_only, *python])
+        why["private file-system view"] = _attempt(_private_view, libc, work, read_only, hidden)
+    return {protection: why[protection] for protection in PROTECTIONS}
+
+
+def isolation_summary(isolated):
+    """One sentence: which of :data:`PROTECTIONS` held for every worker, and why not."""
+    short = next((i for i in isolated if any(i.values())), None)
+    if short is None:
+        return (
+            "Every submission ran in a private, read-only view of the course, "
+            "with a private /tmp and no network."
+        )
+    held = [p for p in PROTECTIONS if not short.get(p)]
+    missing = [p for p in PROTECTIONS if short.get(p)]
+    why = "; ".join(dict.fromkeys(short[p] for p in missing))
+    extra = f", plus {' and '.join(held)}" if held else " only"
+    return f"Isolation by process and working copy{extra}; not held: {', '.join(missing)} ({why})."
+
+
+def become_subreaper():
+    """Orphans of the student's code become our children, so we can stop them."""
+    if sys.platform.startswith("linux"):
+        _libc().prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+
+
+def _libc():
+    import ctypes
+
+    return ctypes.CDLL(None, use_errno=True)
+
+
+def _errno():
+    import ctypes
+
+    return ctypes.get_errno()
+
+
+def _mount(libc, source, target, fstype, flags):
+    import ctypes
+
+    def arg(x):
+        return None if x is None else str(x).encode()
+
+    if libc.mount(arg(source), arg(target), arg(fstype), ctypes.c_ulong(flags), None) != 0:
+        raise OSError(ctypes.get_errno(), f"mount {target}")
+
+
+def _attempt(step, *args):
+    """``""`` once ``step(*args)`` is done, or why it failed."""
+    try:
+        step(*args)
+    except OSError as error:
+        return str(error)
+    return ""
+
+
+def _unshare(libc, flags, what):
+    if libc.unshare(flags) != 0:
+        raise OSError(_errno(), f"unshare {what}")
+
+
+def _namespace_rights():
+    """The C library, once this process may make namespaces: as root, or in a user namespace."""
+    if not sys.platform.startswith("linux"):
+        raise OSError("namespaces need Linux")
+    libc = _libc()
+    if os.geteuid() != 0:  # become root inside a user namespace of our own
+        uid, gid = os.getuid(), os.getgid()
+        _unshare(libc, _NEWUSER, "a user namespace")
+        Path("/proc/self/setgroups").write_text("deny")
+        Path("/proc/self/uid_map").write_text(f"0 {uid} 1")
+        Path("/proc/self/gid_map").write_text(f"0 {gid} 1")
+    return libc
+
+
+def _mount_namespace(libc):
+    _unshare(libc, _NEWNS, "a mount namespace")
+    _mount(libc, "none", "/", None, _REC | _PRIVATE)  # what we mount stays in here
+
+
+def _cover(libc, folder, keep):
+    """An empty tmpfs over ``folder``, with the ``keep`` folders that are under it bound back."""
+    inside = sorted({p.resolve() for p in keep if p.resolve().is_relative_to(folder.resolve())})
+    handles = [os.open(p, os.O_RDONLY | os.O_DIRECTORY) for p in inside]  # before they vanish
+    try:
+        _mount(libc, "none", folder, "tmpfs", 0)
+        for path, handle in zip(inside, handles, strict=True):  # a folder before those in it
+            path.mkdir(parents=True, exist_ok=True)
+            _mount(libc, f"/proc/self/fd/{handle}", path, None, _BIND | _REC)
+    finally:
+        for handle in handles:
+            os.close(handle)
+
+
+def _private_view(libc, work, read_only, hidden):
+    _cover(libc, work.parent, [work])  # the other workers' folders are not there
+    for folder in read_only:
+        _mount(libc, folder, folder, None, _BIND | _REC)
+        _mount(libc, None, folder, None, _REMOUNT | _BIND | _RDONLY)
+    for folder in hidden:
+        if folder.is_dir():  # one under /tmp is already gone with the machine's /tmp
+            _mount(libc, "none", folder, "tmpfs", _RDONLY)
+
+
+def _no_network(libc):
+    """A network namespace of our own, its loopback up: nothing outside can be reached.
+
+    The kernel and nbgrader's client still talk over TCP on 127.0.0.1, but on this
+    namespace's own ``lo``, not the machine's, whose services stay out of reach.
+    (Bringing ``lo`` up is simpler than moving kernels to ZMQ's ipc transport, whose
+    socket paths jupyter_client makes relative to each process's folder.)  If it will
+    not come up, kernels could not start: go back to the machine's network.
+    """
+    import fcntl
+    import socket
+    import struct
+
+    machine = os.open("/proc/self/ns/net", os.O_RDONLY)
+    try:
+        _unshare(libc, _NEWNET, "a network namespace")
+        try:
+            with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as any_socket:
+                up = struct.pack("16sH22x", b"lo", 1)  # struct ifreq: "lo", IFF_UP
+                fcntl.ioctl(any_socket, 0x8914, up)  # SIOCSIFFLAGS
+        except OSError:
+            libc.setns(machine, _NEWNET)
+            raise
+    finally:
+        os.close(machine)

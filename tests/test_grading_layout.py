@@ -1,0 +1,78 @@
+"""The shape of the grading code: small modules, no import side effects, the worker apart.
+
+Import side effects are checked in fresh interpreters: this one has long imported nbformat.
+"""
+
+import ast
+import json
+import pkgutil
+import subprocess
+import sys
+from pathlib import Path
+
+import dlcourse
+from dlcourse import grading, prefork
+
+PACKAGE = Path(dlcourse.__file__).parent
+MODULES = sorted(f"dlcourse.grading.{m.name}" for m in pkgutil.iter_modules(grading.__path__))
+
+IMPORT_EACH = """
+import json, sys
+seen = {}
+for name in ["dlcourse.grading", *NAMES]:
+    __import__(name)
+    seen[name] = sorted(m for m in ("rfc3987_syntax", "nbformat", "jsonschema", "nbgrader")
+                        if m in sys.modules)
+print(json.dumps(seen))
+"""
+
+
+def fresh_python(code):
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_importing_grading_changes_nothing_in_the_process():
+    seen = fresh_python(f"NAMES = {MODULES!r}\n{IMPORT_EACH}")
+    assert seen == {name: [] for name in ["dlcourse.grading", *MODULES]}, seen
+
+
+def test_a_grading_process_skips_jsonschemas_iri_parsers_when_it_asks():
+    code = (
+        "import json, sys\n"
+        "from dlcourse.grading import startup\n"
+        "startup.lighter_imports()\n"
+        "print(json.dumps(sys.modules['rfc3987_syntax'] is None))\n"
+    )
+    assert fresh_python(code) is True
+    # The fork server's first import asks, before anything there imports nbformat.
+    assert prefork.PRELOAD[0] == "dlcourse.warmup"
+    assert "lighter_imports()" in (PACKAGE / "warmup.py").read_text(encoding="utf-8")
+
+
+def test_no_module_of_the_tools_is_over_400_lines():
+    long = {
+        path.relative_to(PACKAGE).as_posix(): n
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) > 400
+    }
+    assert not long, f"split these modules, one concern each: {long}"
+
+
+def _grading_imports(path):
+    """The grading modules a file imports, by their short names."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.ImportFrom) or node.level:
+            continue
+        if node.module == "dlcourse.grading":
+            found |= {alias.name for alias in node.names}
+        elif node.module.startswith("dlcourse.grading."):
+            found.add(node.module.split(".")[2])
+    return found
+
+
+def test_the_worker_imports_nothing_of_the_orchestrator():
+    orchestrator = {"batch", "jobs", "intake", "outcome", "report"}
+    imported = _grading_imports(PACKAGE / "grading" / "worker.py")
+    assert imported and not imported & orchestrator, sorted(imported & orchestrator)
