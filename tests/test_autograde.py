@@ -560,3 +560,19 @@ def test_memory_shared_by_forked_processes_is_counted_once():
     finally:
         jobs._stop(process.pid)
         process.wait()
+
+
+def test_workers_can_import_from_every_folder_python_imports_from(tmp_path):
+    # On the course's JupyterHub the instructor's Python reaches the course's venv
+    # through a .pth file, and the course folder is a copy elsewhere: a private /tmp
+    # must not hide the venv or the students' package when either lives under /tmp.
+    import sys
+
+    import helpers
+    from dlcourse.grading import sandbox
+
+    views = sandbox.views(tmp_path, tmp_path / "template", tmp_path / "submitted", tmp_path)
+    needed = {Path(helpers.__file__).resolve().parents[1]}
+    needed |= {Path(p).resolve() for p in sys.path if p and Path(p).is_dir()}
+    unseen = [f for f in needed if not any(f.is_relative_to(k) for k in views.read_only)]
+    assert not unseen, f"workers could not import from {unseen}"

@@ -291,13 +291,13 @@ def test_a_term_on_jupyterhub_with_real_users(machine):
 
         with phases("collect and grade"):
             as_instructor("nbgrader", "collect", ASSIGNMENT)
-            as_instructor("dlcourse", "grade", ASSIGNMENT, "course/submitted")
+            graded = as_instructor("dlcourse", "grade", ASSIGNMENT, "course/submitted")
             with Gradebook(f"sqlite:///{course / 'course' / 'gradebook.db'}") as book:
                 scores = [book.find_submission(ASSIGNMENT, s.name).score for s in students]
                 maximum = book.find_assignment(ASSIGNMENT).max_score
             full, blank, partial = scores
-            assert full == maximum > 0, scores
-            assert blank == 0, scores
+            assert full == maximum > 0, (scores, graded)
+            assert blank == 0, (scores, graded)
             assert 0 < partial < maximum, scores
 
         with phases("feedback: released, fetched"):

@@ -9,6 +9,7 @@ say) could replace this module.  Where a protection cannot be had (not Linux, no
 user namespaces) grading goes on without it and says so.
 """
 
+import importlib.util
 import os
 import sys
 from dataclasses import dataclass
@@ -36,6 +37,15 @@ def views(root, template, submissions, scratch):
     homes = {root.resolve()}
     if sys.prefix != sys.base_prefix:
         homes.add(Path(sys.prefix).resolve().parent)
+    # The repository the students' package is installed from (editable), and any
+    # other folder Python imports from (a venv reached through a .pth file, as on the
+    # course's JupyterHub): read-only too, and still there under a private /tmp.
+    spec = importlib.util.find_spec("helpers")
+    if spec is not None and spec.origin:
+        homes.add(Path(spec.origin).resolve().parents[1])
+    for entry in {Path(p).resolve() for p in sys.path if p and Path(p).is_dir()}:
+        if not any(entry.is_relative_to(home) for home in homes):
+            homes.add(entry)
     hidden = [home / name for home in homes for name in ("course", "solutions")]
     hidden += [template, submissions, scratch / "unzipped"]
     return Views(read_only=sorted(homes), hidden=[f for f in hidden if f.is_dir()])
