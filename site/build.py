@@ -2,7 +2,8 @@
 
 Sphinx reads the committed notebooks as they are.  This script lays out the
 source tree Sphinx needs inside the build folder, as copies: the pages of
-``site/``, the two guides, and for every ready lesson of ``course/syllabus.yml``
+``PAGES`` (``site/index.md``, ``SOURCES.md`` as ``sources.md``, the two guides, the
+README's introduction), and for every ready lesson of ``course/syllabus.yml``
 its lecture and its assignment *release* (``assignments/``, never ``solutions/``).
 Then it runs Sphinx on that tree with warnings as errors, so a broken link, anchor
 or picture fails the build.  Nothing is executed; nothing is written outside the
@@ -17,23 +18,16 @@ from pathlib import Path
 
 SITE = Path(__file__).resolve().parent
 ROOT = SITE.parent
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(SITE / "_ext"), str(ROOT)]
+
+from course_site import PAGES  # noqa: E402
 
 from dlcourse import syllabus  # noqa: E402
-
-# Pages that are not notebooks: their name in the site, their file in the repository.
-PAGES = {
-    "index.md": SITE / "index.md",
-    "sources.md": SITE / "sources.md",
-    "instructors.md": ROOT / "course" / "INSTRUCTORS.md",
-    "contributing.md": ROOT / "CONTRIBUTING.md",
-    "_includes/README.md": ROOT / "README.md",  # the home page takes its introduction
-}
 
 
 def sources():
     """``{path in the site's source tree: file in the repository}``."""
-    files = dict(PAGES)
+    files = {name: ROOT / file for name, file in PAGES.items()}
     for lesson in syllabus.ready(ROOT):
         files[lesson.lecture] = ROOT / lesson.lecture
         for release in sorted((ROOT / lesson.release_dir).glob("*.ipynb")):

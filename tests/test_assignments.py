@@ -97,6 +97,20 @@ def packed(entries):
     return packs
 
 
+def _keep_scores(assignment, scores, packs):
+    """Each hand-in's score and what it held, in ``tests/artifacts/grading/<assignment>.json``."""
+    import json
+
+    held = {f"{kind}_{n}": p["labels"] for kind in packs for n, p in enumerate(packs[kind])}
+    folder = ROOT / "tests" / "artifacts" / "grading"
+    folder.mkdir(parents=True, exist_ok=True)
+    report = {
+        student: {"score": score, "max": most, "answers": held.get(student, [])}
+        for student, (score, most) in scores.items()
+    }
+    (folder / f"{assignment}.json").write_text(json.dumps(report, indent=1))
+
+
 def submission(released, source, replace=None):
     return release.solved_submission(released, source, replace)
 
@@ -143,6 +157,7 @@ def course(request, tmp_path_factory):
         for student in students:
             result = gradebook.find_submission(assignment, student)
             scores[student] = (result.score, result.max_score)
+    _keep_scores(assignment, scores, packs)
     return {
         "id": assignment,
         "release": kept / "release",

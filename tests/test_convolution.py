@@ -18,7 +18,7 @@ def test_output_size_formula_and_the_seed_examples():
     assert conv.output_size(27, 5, 2, 1) == 27
     assert conv.output_size(32, 5) == 28
     for n in (5, 28, 32):
-        assert conv.output_size(n, 3, padding=1, stride=1) == n  # seed 001: F=3, p=1, s=1
+        assert conv.output_size(n, 3, padding=1, stride=1) == n  # Trifonov (2020): F=3, p=1, s=1
     assert conv.output_size(np.int64(7), 3, 0, 2) == 3
 
 
@@ -59,7 +59,7 @@ def test_parameter_counts():
         conv.conv_params(3, 0, 8)
 
 
-def test_kernels_of_the_seeds():
+def test_kernels_of_the_source_decks():
     k = conv.KERNELS
     assert list(k) == ["identity", "box blur", "edge", "sharpen", "sobel x", "sobel y"]
     assert all(kernel.shape == (3, 3) for kernel in k.values())

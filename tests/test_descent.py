@@ -8,9 +8,9 @@ from matplotlib.figure import Figure
 
 from helpers import descent, widgets
 
-# Seed 004's ten points and the predictions its table gives for the fitted parabola.
-SEED_X = [-3.2, -2.1, -1.1, 0.4, 1.2, 2.1, 3.4, 4.2, 5.5, 6.6]
-SEED_Y = [-6.7, -2.9, 1.1, 4.3, 4.2, 4.5, 1.2, -2.4, -6.6, -10.0]
+# Nikonorov's (2023) ten points and the predictions his table gives for the fitted parabola.
+TABLE_X = [-3.2, -2.1, -1.1, 0.4, 1.2, 2.1, 3.4, 4.2, 5.5, 6.6]
+TABLE_Y = [-6.7, -2.9, 1.1, 4.3, 4.2, 4.5, 1.2, -2.4, -6.6, -10.0]
 SEED_PREDICTIONS = [
     -6.7212,
     -2.1288,
@@ -119,11 +119,11 @@ def test_design_matrix_lowest_power_first():
 
 
 def test_fit_polynomial_reproduces_the_seed_table():
-    a = descent.fit_polynomial(SEED_X, SEED_Y, 2)
-    np.testing.assert_allclose(a, np.polyfit(SEED_X, SEED_Y, 2)[::-1], rtol=1e-10)
-    predictions = descent.polynomial_design_matrix(SEED_X, 2) @ a
+    a = descent.fit_polynomial(TABLE_X, TABLE_Y, 2)
+    np.testing.assert_allclose(a, np.polyfit(TABLE_X, TABLE_Y, 2)[::-1], rtol=1e-10)
+    predictions = descent.polynomial_design_matrix(TABLE_X, 2) @ a
     np.testing.assert_array_equal(predictions.round(4), SEED_PREDICTIONS)
-    residuals = np.asarray(SEED_Y) - predictions
+    residuals = np.asarray(TABLE_Y) - predictions
     assert f"{residuals.std(ddof=1):.7f}" == "0.9295417"
     with pytest.raises(ValueError, match="one y per x"):
         descent.fit_polynomial([1.0, 2.0, 3.0], [1.0, 2.0], 1)
@@ -132,7 +132,7 @@ def test_fit_polynomial_reproduces_the_seed_table():
 
 
 def test_standardize():
-    X = np.column_stack([SEED_X, np.square(SEED_X)])
+    X = np.column_stack([TABLE_X, np.square(TABLE_X)])
     Z, mean, std = descent.standardize(X)
     np.testing.assert_allclose(Z.mean(axis=0), 0, atol=1e-12)
     np.testing.assert_allclose(Z.std(axis=0), 1)

@@ -9,7 +9,7 @@ from matplotlib.figure import Figure
 
 from helpers import descent, perceptron, widgets
 
-# Seed 003: predictions of a network for five objects (dog, cat, bug) and the right answers.
+# Chirkova's example: a network's predictions for five objects (dog, cat, bug), right answers.
 SEED_PROBABILITIES = [
     [0.7, 0.1, 0.2],
     [0.8, 0.15, 0.05],

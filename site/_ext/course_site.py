@@ -9,6 +9,9 @@
   lecture, the notebook itself), in place of the badges of the notebook's first
   cell, whose pictures would come from the network.  Any other remote image fails
   the build: the site must work offline.
+* **Links to repository files that the site shows as pages** (``PAGES``) lead to
+  those pages: a lecture links to ``../SOURCES.md``, which works on GitHub and in
+  JupyterLab, and here is the page ``sources``.
 * ``{lesson-table}``: the lessons of ``course/syllabus.yml`` with their run time
   and memory.
 * MathJax comes from the ``sphinx-mathjax-offline`` distribution (installed by the
@@ -17,17 +20,29 @@
 """
 
 import importlib.metadata
+import posixpath
 import shutil
 from pathlib import Path
 
 import nbformat
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from dlcourse import syllabus
 
 LOGGER = logging.getLogger(__name__)
+
+# Pages that are not notebooks: their name in the site, their file in the repository
+# (``site/build.py`` copies them into the site's source tree).
+PAGES = {
+    "index.md": "site/index.md",
+    "sources.md": "SOURCES.md",
+    "instructors.md": "course/INSTRUCTORS.md",
+    "contributing.md": "CONTRIBUTING.md",
+    "_includes/README.md": "README.md",  # the home page takes its introduction
+}
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 WIDGET_NOTE = (
@@ -135,6 +150,33 @@ def add_launch_buttons(app, doctree):
             )
 
 
+def link_repository_pages(app, doctree):
+    """A link to a repository file that the site shows as a page leads to that page.
+
+    A notebook's path in the site is its path in the repository, a page's is in
+    ``PAGES``; so ``../SOURCES.md`` in ``lectures/01_python_basics`` is the repository
+    file ``SOURCES.md``, shown as the page ``sources``.
+    """
+    env = app.env
+    pages = {posixpath.splitext(name)[0]: file for name, file in PAGES.items()}
+    shown = {file: page for page, file in pages.items() if page in env.found_docs}
+    here = posixpath.dirname(pages.get(env.docname, env.docname))
+    for node in doctree.findall(addnodes.pending_xref):
+        if node.get("reftype") != "myst":
+            continue
+        if node["refdomain"] is None:  # a path MyST found no file for
+            path, _, anchor = node["reftarget"].partition("#")
+            file = posixpath.normpath(posixpath.join(here, path))
+        elif node["refdomain"] == "doc" and node["reftarget"] not in env.found_docs:
+            # a file system that ignores case found SOURCES.md as sources.md
+            file, anchor = f"{node['reftarget']}.md", node.get("reftargetid")
+        else:
+            continue
+        if file in shown:
+            node["refdomain"], node["reftarget"] = "doc", shown[file]
+            node["reftargetid"] = anchor or None
+
+
 class LessonTable(SphinxDirective):
     """The lessons of ``course/syllabus.yml``: links, run time and peak memory."""
 
@@ -190,5 +232,6 @@ def setup(app):
     app.add_config_value("course_repository", "", "env")
     app.add_directive("lesson-table", LessonTable)
     app.connect("doctree-read", add_launch_buttons)
+    app.connect("doctree-read", link_repository_pages)
     app.connect("build-finished", copy_assets)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
