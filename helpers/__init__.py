@@ -16,7 +16,7 @@ thresholds       a score above a threshold: counts, precision, recall, ROC, the 
 tables           fixed-width text tables (layer summaries)
 widgets          interactive explorers: sliders that redraw a figure
 checks           "check yourself" feedback (exercises: the reference answers)
-training         TensorFlow and Keras conveniences (a quiet import)
+training         TensorFlow and Keras conveniences (a quiet import, a one-line fit summary)
 integrity        graded tasks watch how an answer computes (hidden tests use it)
 env              the environment report (``dlcourse check``)
 

@@ -7,11 +7,20 @@ or wrong, in words::
     check("count_words", count_words)
     ✔ count_words: all 5 cases right. Well done!
 
-The exercises live in :mod:`helpers.exercises`, one module a lesson.
+Stuck? :func:`answer` prints one possible answer, only when asked for::
+
+    answer("count_words")
+
+When later cells build on an exercise, :func:`working` hands them the student's
+function if it is right and the course's answer if not, so a lecture always runs
+top to bottom.  The exercises live in :mod:`helpers.exercises`, one module a
+lesson.
 """
 
+import inspect
 import math
 import numbers
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 
@@ -54,6 +63,9 @@ def same(got, expected, tol=1e-6):
         return type(got) is type(expected) and got == expected
     if isinstance(got, numbers.Number) and isinstance(expected, numbers.Number):
         return math.isclose(got, expected, rel_tol=tol, abs_tol=tol)
+    if isinstance(got, Mapping) and isinstance(expected, Mapping):
+        # A Counter or a defaultdict is a right answer where a dict is expected.
+        return got.keys() == expected.keys() and all(same(got[k], expected[k], tol) for k in got)
     if hasattr(expected, "shape") or hasattr(got, "shape"):
         import numpy as np
 
@@ -93,13 +105,42 @@ def evaluate(name, func, cases, reference):
     return result
 
 
-def check(name, func):
-    """Check the student's ``func`` for the exercise called ``name`` and print feedback."""
+def _exercise(name):
     from helpers.exercises import EXERCISES
 
     if name not in EXERCISES:
         raise ValueError(
             f"No exercise called {name!r}; known exercises: {', '.join(sorted(EXERCISES))}."
         )
-    cases, reference = EXERCISES[name]
+    return EXERCISES[name]
+
+
+def check(name, func):
+    """Check the student's ``func`` for the exercise called ``name`` and print feedback."""
+    cases, reference = _exercise(name)
     print(evaluate(name, func, cases, reference))
+
+
+def answer(name):
+    """Print one possible answer to the exercise called ``name``."""
+    _, reference = _exercise(name)
+    print(f"One possible answer to {name} (yours may differ and still be right):\n")
+    print(inspect.getsource(reference).rstrip())
+
+
+def working(name, func):
+    """``func`` if it answers the exercise ``name`` right, else the course's answer.
+
+    Prints one line saying which of the two the next cells use.
+    """
+    cases, reference = _exercise(name)
+    result = evaluate(name, func, cases, reference)
+    if result.ok:
+        print(f"The next cells use your {name}: all {result.total} cases right.")
+        return func
+    state = "is not written yet" if not result.written else "does not pass its cases yet"
+    print(
+        f"The next cells use the course's {name}, since yours {state} "
+        f'(helpers.checks.answer("{name}") shows it).'
+    )
+    return reference

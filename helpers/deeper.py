@@ -12,7 +12,9 @@ the tests call the very same code.
   one of them on a 2-D loss and returns the whole path;
 * the ravine ``R(w1, w2) = 0.05 * w1**2 + 2 * w2**2``: :func:`ravine`,
   :func:`ravine_gradient`, :func:`steps_to_reach`;
-* pictures: :func:`draw_optimizer` (the explorer's figure), :func:`draw_optimizers`.
+* pictures: :func:`draw_optimizer` (the explorer's figure), :func:`draw_optimizers`;
+* regularization: :func:`regularization_verdicts` puts into words how each
+  regularized network compares with the plain one, from the measured numbers.
 """
 
 import numpy as np
@@ -27,6 +29,9 @@ ACTIVATIONS = ("sigmoid", "tanh", "relu")
 
 #: The weight-initialization schemes :func:`init_std` knows.
 SCHEMES = ("xavier", "he", "small", "standard")
+
+#: How a figure names each scheme: the two naive ones by their standard deviation.
+SCHEME_LABELS = {"small": "std 0.01", "standard": "std 1", "xavier": "Xavier", "he": "He"}
 
 #: The optimizers :func:`optimize` knows, with the learning rates the lecture uses.
 OPTIMIZERS = {"sgd": 0.4, "momentum": 0.1, "rmsprop": 0.1, "adam": 0.3}
@@ -248,3 +253,55 @@ def draw_optimizers(learning_rates=None, n_steps=100, start=RAVINE_START):
         plot_path(ax, ravine, path, *_RAVINE_WINDOW)
         ax.set_title(f"{name} (learning rate {lr:g}): {steps_to_reach(path)} steps to loss < 0.001")
     return fig
+
+
+#: The numbers :func:`regularization_verdicts` needs for each network.
+_RESULT_KEYS = ("train_loss", "val_loss", "val_accuracy")
+
+
+def _compare(value, reference, tolerance, lower, higher):
+    """``lower`` or ``higher`` (or "about the same") for ``value`` next to ``reference``."""
+    if abs(value - reference) <= tolerance:
+        return "about the same"
+    return lower if value < reference else higher
+
+
+def regularization_verdicts(results, baseline="none", tolerance=0.005):
+    """One sentence per regularized network, comparing it with ``baseline`` in words.
+
+    ``results`` maps a name to a dict of final numbers: ``train_loss`` and
+    ``val_loss`` (the cross-entropy, without any penalty) and ``val_accuracy``.
+    The gap is ``val_loss - train_loss``; differences within ``tolerance`` count
+    as "about the same".
+
+    >>> results = {"none": dict(train_loss=0.0, val_loss=0.5, val_accuracy=0.88),
+    ...            "L2": dict(train_loss=0.02, val_loss=0.45, val_accuracy=0.881)}
+    >>> for part in regularization_verdicts(results)[0].split(", "):
+    ...     print(part)
+    L2: validation loss 0.450 against 0.500 (lower)
+    gap 0.430 against 0.500 (narrower)
+    validation accuracy 0.881 against 0.880 (about the same)
+    """
+    if baseline not in results:
+        raise ValueError(f"results has no entry {baseline!r} to compare with; got {list(results)}.")
+    for name, numbers in results.items():
+        missing = [key for key in _RESULT_KEYS if key not in numbers]
+        if missing:
+            raise ValueError(f"results[{name!r}] lacks {', '.join(missing)}.")
+    plain = results[baseline]
+    plain_gap = plain["val_loss"] - plain["train_loss"]
+    sentences = []
+    for name, numbers in results.items():
+        if name == baseline:
+            continue
+        gap = numbers["val_loss"] - numbers["train_loss"]
+        loss, accuracy = numbers["val_loss"], numbers["val_accuracy"]
+        sentences.append(
+            f"{name}: validation loss {loss:.3f} against {plain['val_loss']:.3f} "
+            f"({_compare(loss, plain['val_loss'], tolerance, 'lower', 'higher')}), "
+            f"gap {gap:.3f} against {plain_gap:.3f} "
+            f"({_compare(gap, plain_gap, tolerance, 'narrower', 'wider')}), "
+            f"validation accuracy {accuracy:.3f} against {plain['val_accuracy']:.3f} "
+            f"({_compare(accuracy, plain['val_accuracy'], tolerance, 'lower', 'higher')})"
+        )
+    return sentences

@@ -7,7 +7,7 @@ and the tests call the very same code.
 * derivatives by finite differences: :func:`numerical_derivative` and
   :func:`numerical_gradient` (from :mod:`helpers.nn`, reachable here too);
 * Chirkova's bowl ``Q(w1, w2) = w1**2 + 5 * w2**2``: :func:`quadratic`,
-  :func:`quadratic_gradient`, :func:`contraction_factors`;
+  :func:`quadratic_gradient`, :func:`contraction_factors`, :func:`step_regime`;
 * gradient descent that returns its whole path: :func:`gradient_descent`;
 * least squares for a polynomial: :func:`polynomial_design_matrix`,
   :func:`fit_polynomial` (the normal equation), :func:`standardize`;
@@ -173,18 +173,33 @@ def standardize(X):
 _Q_WINDOW = ((-1.2, 1.2), (-0.6, 0.6))
 
 
-def _describe(step):
-    factors = contraction_factors(step)
+def step_regime(step, curvatures=Q_CURVATURES):
+    """What gradient descent with this step does on a quadratic bowl, in a few words.
+
+    Every step multiplies each coordinate by its factor ``1 - step * c``
+    (:func:`contraction_factors`).  If every factor has size below 1, descent
+    converges ("slowly" when the largest size is above 0.9) and zig-zags when a
+    factor is negative.  A factor of size exactly 1 (the factor -1, at
+    ``step = 2 / c``) neither shrinks nor grows its coordinate: it flips sign
+    forever at the same size.  A factor of size above 1 makes descent diverge.
+
+    >>> step_regime(0.01)
+    'converges slowly'
+    >>> step_regime(0.2)
+    'oscillates forever at the same size'
+    >>> step_regime(0.21)
+    'diverges'
+    """
+    if not step > 0:
+        raise ValueError(f"The step must be positive, got {step!r}.")
+    factors = contraction_factors(step, curvatures)
     worst = np.abs(factors).max()
-    if worst >= 1:
-        verdict = "diverges"
-    elif worst > 0.9:
-        verdict = "converges slowly"
-    else:
-        verdict = "converges fast"
-    if worst < 1 and factors.min() < 0:
-        verdict += ", zig-zags"
-    return factors, verdict
+    if np.isclose(worst, 1.0, rtol=0, atol=1e-9):
+        return "oscillates forever at the same size"
+    if worst > 1:
+        return "diverges"
+    verdict = "converges slowly" if worst > 0.9 else "converges fast"
+    return verdict + (", zig-zags" if factors.min() < 0 else "")
 
 
 def draw_descent(step=STEP, n_steps=50, start=START):
@@ -196,14 +211,16 @@ def draw_descent(step=STEP, n_steps=50, start=START):
 
     path = gradient_descent(quadratic_gradient, start, step, n_steps)
     values = quadratic(path)
-    factors, verdict = _describe(step)
+    factors = contraction_factors(step)
     fig = Figure(figsize=(10, 3.8), layout="constrained")
     left, right = fig.subplots(1, 2)
     plot_path(left, quadratic, path, *_Q_WINDOW)
     left.set_aspect("equal")
-    left.set_title(f"step {step:.3f}: {verdict}")
-    right.semilogy(np.arange(len(values)), values, ".-" if n_steps <= 60 else "-", color="C3")
-    right.axhline(values[0], color="0.6", lw=0.8, ls="--")
+    left.set_title(f"step {step:.3f}: {step_regime(step)}")
+    style = ".-" if n_steps <= 60 else "-"
+    right.semilogy(np.arange(len(values)), values, style, color="C3", label="$Q(w_k)$")
+    right.axhline(values[0], color="0.6", lw=0.8, ls="--", label="$Q$ at the start")
+    right.legend(fontsize=8)
     right.set(
         xlabel="step k",
         ylabel="$Q(w_k)$ (log scale)",
@@ -223,5 +240,5 @@ def draw_regimes(steps=(0.01, 0.15, 0.21), n_steps=30, start=START):
         path = gradient_descent(quadratic_gradient, start, step, n_steps)
         plot_path(ax, quadratic, path, *_Q_WINDOW)
         ax.set_aspect("equal")
-        ax.set_title(f"step {step}: {_describe(step)[1]}")
+        ax.set_title(f"step {step}: {step_regime(step)}")
     return fig

@@ -224,10 +224,10 @@ def draw_confusion_matrix(matrix, class_names=None, title=None, binary_names=Fal
 
 
 def draw_kfold(n, k, shuffle=False, seed=0):
-    """Which examples each of the ``k`` folds of scikit-learn's ``KFold`` validates on.
+    """Which examples each of the ``k`` rounds of scikit-learn's ``KFold`` validates on.
 
-    One row per fold, one cell per example: training examples light, the fold's
-    validation examples dark.
+    One row per round (labelled "round 1" ... "round k"), one cell per example:
+    training examples light, the round's validation fold orange.
     """
     from matplotlib.colors import ListedColormap
     from matplotlib.figure import Figure
@@ -249,7 +249,7 @@ def draw_kfold(n, k, shuffle=False, seed=0):
     ax.set_yticks(np.arange(-0.5, k, 1), minor=True)
     ax.grid(which="minor", color="white", lw=2)
     ax.tick_params(which="minor", length=0)
-    ax.set_yticks(np.arange(k), [f"fold {i + 1}" for i in range(k)])
+    ax.set_yticks(np.arange(k), [f"round {i + 1}" for i in range(k)])
     ax.set_xticks(np.arange(n) if n <= 30 else np.linspace(0, n - 1, 6).astype(int))
     ax.set_xlabel("example index (light: training, orange: validation)")
     ax.set_title(f"{k}-fold cross-validation of {n} examples" + (", shuffled" if shuffle else ""))

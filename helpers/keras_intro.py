@@ -5,10 +5,12 @@
 * the model, in numbers: :func:`dense_parameter_count` (the weights and biases of a
   stack of ``Dense`` layers, by formula) and :func:`layer_rows` /
   :func:`describe_layers` (a layer table that does not depend on Keras's layout);
-* predictions: :func:`confusion_matrix`, :func:`most_confident_mistakes`;
+* predictions: :func:`confusion_matrix`, :func:`top_confusions`,
+  :func:`most_confident_mistakes`;
 * pictures: :func:`draw_prediction` (one test image and the bar chart of its ten
   probabilities: the explorer widget's figure), :func:`draw_predictions` (a grid of
-  images titled with the predicted digit and its probability) and
+  images titled with the predicted digit and its probability, and under a mistake the
+  true digit) and
   :func:`draw_confusion`.
 
 Nothing here imports TensorFlow: the functions take NumPy arrays (what
@@ -20,6 +22,7 @@ nothing is left open in pyplot.
 import numpy as np
 
 from helpers.tables import text_table
+from helpers.validate import check_count
 
 N_CLASSES = 10
 
@@ -156,6 +159,26 @@ def confusion_matrix(labels, predicted, n_classes=N_CLASSES):
     return counts(labels.astype(int), predicted.astype(int), labels=np.arange(n_classes))
 
 
+def top_confusions(matrix, k=5):
+    """The ``k`` largest off-diagonal cells of a confusion matrix, largest first.
+
+    Returns a list of ``(true, predicted, count)`` tuples with ``count > 0``; ties
+    keep the order of the rows, then of the columns.
+
+    >>> top_confusions([[5, 2, 0], [0, 4, 3], [1, 0, 6]], k=2)
+    [(1, 2, 3), (0, 1, 2)]
+    """
+    matrix = np.asarray(matrix)
+    if matrix.ndim != 2 or matrix.shape[0] != matrix.shape[1]:
+        raise ValueError(f"top_confusions() expects a square matrix, got shape {matrix.shape}.")
+    check_count(k, "k", 1)
+    off = matrix.copy()
+    np.fill_diagonal(off, 0)
+    order = np.argsort(-off, axis=None, kind="stable")[:k]
+    cells = [np.unravel_index(i, off.shape) for i in order]
+    return [(int(i), int(j), int(off[i, j])) for i, j in cells if off[i, j] > 0]
+
+
 def most_confident_mistakes(probabilities, labels, k=10):
     """Indices of the ``k`` wrongly predicted images with the highest predicted probability."""
     probabilities, labels = _probabilities(probabilities, labels)
@@ -185,7 +208,9 @@ def draw_prediction(images, probabilities, labels, index=0):
     """One image and the bar chart of its predicted probabilities (the widget's figure).
 
     The predicted digit's bar is blue when it is right and red when it is wrong;
-    the true digit's bar is outlined in black.
+    the true digit's bar is outlined in black and its tick label reads "true", and a
+    wrong prediction's title also gives the true digit's probability (its bar may be
+    too small to see).
     """
     from matplotlib.figure import Figure
 
@@ -205,20 +230,24 @@ def draw_prediction(images, probabilities, labels, index=0):
     bars = right.bar(np.arange(len(p)), p, color=colours)
     bars[label].set_edgecolor("black")
     bars[label].set_linewidth(2)
-    verdict = "right" if guess == label else "wrong"
-    right.set(
-        xticks=np.arange(len(p)),
-        ylim=(0, 1.05),
-        xlabel="digit",
-        ylabel="probability",
-        title=f"predicted {guess} with probability {p[guess]:.2f} ({verdict})",
-    )
+    title = f"predicted {guess} with probability {p[guess]:.2f}"
+    if guess == label:
+        title += " (right)"
+    else:
+        title += f" (wrong)\nthe true digit, {label}, gets {p[label]:.2f}"
+    ticks = [f"{digit}\ntrue" if digit == label else str(digit) for digit in range(len(p))]
+    right.set_xticks(np.arange(len(p)), ticks)
+    right.get_xticklabels()[label].set_fontweight("bold")
+    right.set(ylim=(0, 1.05), xlabel="digit", ylabel="probability", title=title)
     fig.tight_layout()
     return fig
 
 
 def draw_predictions(images, probabilities, labels, ncols=8, title=None):
-    """A grid of images, each titled ``predicted (probability)``; mistakes in red."""
+    """A grid of images, each titled ``predicted (probability)``; mistakes in red.
+
+    A mistake's title has a second line, ``true 3``, with the true digit.
+    """
     from matplotlib.figure import Figure
 
     probabilities, labels = _probabilities(probabilities, labels)
@@ -227,15 +256,18 @@ def draw_predictions(images, probabilities, labels, ncols=8, title=None):
         raise ValueError("draw_predictions() got no images to show.")
     ncols = min(ncols, len(images))
     nrows = -(-len(images) // ncols)
-    fig = Figure(figsize=(1.3 * ncols, 1.55 * nrows))
+    fig = Figure(figsize=(1.3 * ncols, 1.75 * nrows))
     axes = np.atleast_1d(fig.subplots(nrows, ncols, squeeze=False)).ravel()
     for i, ax in enumerate(axes):
         ax.axis("off")
         if i < len(images):
             guess = int(probabilities[i].argmax())
             ax.imshow(images[i], cmap="gray_r")
+            text = f"{guess} ({probabilities[i, guess]:.2f})"
+            if guess != labels[i]:
+                text += f"\ntrue {labels[i]}"
             colour = "black" if guess == labels[i] else "C3"
-            ax.set_title(f"{guess} ({probabilities[i, guess]:.2f})", fontsize=9, color=colour)
+            ax.set_title(text, fontsize=9, color=colour)
     if title:
         fig.suptitle(title)
     fig.tight_layout()

@@ -39,7 +39,8 @@ def training_curves(history, metrics=None, title=None, epochs=None, best_epoch=N
     ``epochs`` fixes the x axis to the planned number of epochs (so that a live plot
     grows from left to right); ``best_epoch`` (counted from 1) draws a dotted line
     there, e.g. where early stopping found the lowest validation loss.  A learning
-    rate (``"learning_rate"`` or ``"lr"``) is drawn on a log scale.
+    rate (``"learning_rate"`` or ``"lr"``) is drawn on a log scale, without a legend
+    (it has no training and validation curves).  Epoch ticks are whole numbers.
 
     >>> training_curves({"loss": [1.0, 0.5], "val_loss": [1.1, 0.7]})  # doctest: +SKIP
     """
@@ -51,9 +52,12 @@ def training_curves(history, metrics=None, title=None, epochs=None, best_epoch=N
     missing = [m for m in metrics if m not in values]
     if missing:
         raise ValueError(f"No metric {missing[0]!r} in the history; it has {sorted(values)}.")
+    from matplotlib.ticker import MaxNLocator
+
     fig = figure(4.5 * len(metrics), 3.2, layout=None)
     axes = fig.subplots(1, len(metrics), squeeze=False)
     for ax, metric in zip(axes[0], metrics, strict=True):
+        rate = metric in ("learning_rate", "lr")  # set by the optimizer: no training/validation
         for key, style, label in (
             (metric, "o-", "training"),
             (f"val_{metric}", "s--", "validation"),
@@ -64,10 +68,11 @@ def training_curves(history, metrics=None, title=None, epochs=None, best_epoch=N
             ax.axvline(best_epoch, color="C3", ls=":", label=f"best epoch {best_epoch}")
         if epochs:
             ax.set_xlim(0.5, epochs + 0.5)
-        if metric in ("learning_rate", "lr"):
+        if rate:
             ax.set_yscale("log")
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # epochs are whole numbers
         ax.set(xlabel="epoch", ylabel=metric, title=metric)
-        if ax.get_legend_handles_labels()[0]:
+        if ax.get_legend_handles_labels()[0] and not rate:
             ax.legend()
         ax.grid(alpha=0.3)
     if title:

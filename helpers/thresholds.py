@@ -140,7 +140,8 @@ def draw_threshold(
     """Two panels: the scores of each class with the threshold, and the confusion matrix.
 
     Examples with ``score > threshold`` are flagged (predicted positive).  The right
-    panel's title gives precision, recall and the false-alarm rate at that threshold;
+    panel's title gives precision, recall and the false-alarm rate FP / (TN + FP) (the
+    share of negatives flagged, 1 - specificity) at that threshold;
     ``score_name`` labels the x axis; ``log_scale=True`` spreads scores that span
     several orders of magnitude (reconstruction errors; they must then be positive).
     """
@@ -169,8 +170,8 @@ def draw_threshold(
     matrix = np.array([[result["tn"], result["fp"]], [result["fn"], result["tp"]]])
     confusion_matrix_on(right, matrix, list(class_names), binary_names=True)
     right.set_title(
-        f"precision {result['precision']:.3f}, recall {result['recall']:.3f}, "
-        f"false alarms {result['false_alarm_rate']:.1%}",
+        f"precision {result['precision']:.3f}, recall {result['recall']:.3f}\n"
+        f"false-alarm rate FP/(TN+FP) {result['false_alarm_rate']:.1%}",
         fontsize=10,
     )
     fig.tight_layout()

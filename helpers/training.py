@@ -2,7 +2,8 @@
 
 TensorFlow prints start-up log lines from C++ that no setting silences; in a
 notebook they look like errors.  :func:`import_tensorflow` imports it quietly
-and says in one line what it found.
+and says in one line what it found; :func:`history_summary` sums up a whole
+``fit(..., verbose=0)`` in one line instead of a log line per epoch.
 """
 
 import os
@@ -35,3 +36,27 @@ def import_tensorflow(quiet=False):
         devices = "a GPU" if tf.config.list_physical_devices("GPU") else "the CPU"
         print(f"TensorFlow {tf.__version__}, Keras {keras.__version__}, running on {devices}")
     return tf
+
+
+def history_summary(history):
+    """One line that sums up a training run: each metric at the first and the last epoch.
+
+    ``history`` is what Keras's ``fit`` returns (or its ``.history`` dict of lists).
+    Use it with ``fit(..., verbose=0)`` instead of a log line per epoch.
+
+    >>> history_summary({"loss": [2.0, 0.5, 0.25], "val_loss": [2.1, 0.75, 0.5]})
+    '3 epochs: loss 2.000 -> 0.250, val_loss 2.100 -> 0.500'
+    """
+    values = getattr(history, "history", history)
+    if not isinstance(values, dict) or not values:
+        raise TypeError(
+            "history_summary() expects a Keras History (what model.fit returns) or a dict "
+            f"such as {{'loss': [...]}}, got {type(history).__name__}."
+        )
+    lengths = {len(v) for v in values.values()}
+    if len(lengths) != 1 or 0 in lengths:
+        raise ValueError("Every metric of the history needs the same, non-zero number of epochs.")
+    names = sorted(values, key=lambda name: (name.startswith("val_"), name))
+    parts = [f"{name} {values[name][0]:.3f} -> {values[name][-1]:.3f}" for name in names]
+    n = lengths.pop()
+    return f"{n} epoch{'s' if n != 1 else ''}: " + ", ".join(parts)

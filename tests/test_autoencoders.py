@@ -165,6 +165,12 @@ def test_accuracy_table_and_plot():
     assert lines[2].split() == ["50", "0.5000", "0.6000"]
     fig = ae.draw_accuracy_vs_noise([0.0, 0.5], accuracies)
     assert isinstance(fig, Figure) and len(fig.axes[0].lines) == 2
+    panels = {"trained on clean": accuracies, "trained on noisy": {"perceptron": [0.8, 0.7]}}
+    fig = ae.draw_accuracy_vs_noise([0.0, 0.5], panels, title="two")
+    assert [len(ax.lines) for ax in fig.axes] == [2, 1]
+    assert [ax.get_title() for ax in fig.axes] == list(panels) and fig.get_suptitle() == "two"
+    with pytest.raises(ValueError, match="one accuracy per noise level"):
+        ae.draw_accuracy_vs_noise([0.0, 0.5], {"a": accuracies, "b": {"x": [0.1]}})
     with pytest.raises(ValueError, match="one accuracy per noise level"):
         ae.accuracy_table([0.0], accuracies)
     fig = ae.draw_architecture([784, 256, 64, 256, 784])

@@ -77,3 +77,46 @@ def test_same(got, expected, same):
 def test_every_exercise_reference_passes_its_own_check():
     for name, (cases, reference) in exercises.EXERCISES.items():
         assert checks.evaluate(name, reference, cases, reference).ok, name
+
+
+def test_a_counter_or_defaultdict_counts_as_a_dict():
+    from collections import Counter, defaultdict
+
+    counts = defaultdict(int, {"the": 2, "cat": 1})
+    assert checks.same(Counter({"the": 2, "cat": 1}), {"the": 2, "cat": 1})
+    assert checks.same(counts, {"the": 2, "cat": 1})
+    assert not checks.same(Counter({"the": 2}), {"the": 2, "cat": 1})
+    assert not checks.same({"the": 2.5}, {"the": 2})
+
+
+def test_answer_prints_the_reference_only_when_called(capsys):
+    checks.answer("running_total")
+    out = capsys.readouterr().out
+    assert out.startswith("One possible answer to running_total")
+    assert "def running_total(numbers):" in out and "return totals" in out
+    with pytest.raises(ValueError, match="No exercise called"):
+        checks.answer("nope")
+
+
+def test_working_keeps_a_right_answer_and_stands_in_for_a_missing_one(capsys):
+    own = lesson01.count_words
+    assert checks.working("count_words", own) is own
+    assert "use your count_words" in capsys.readouterr().out
+    stand_in = checks.working("count_words", stub)
+    assert stand_in is exercises.EXERCISES["count_words"][1]
+    out = capsys.readouterr().out
+    assert "not written yet" in out and out.count("\n") == 1
+
+
+def test_count_words_keeps_an_apostrophe_inside_a_word_only():
+    from collections import Counter
+
+    expected = {"don't": 1, "stop": 1, "students": 1, "notes": 1}
+    assert lesson01.count_words("'Don't' stop, students' notes") == expected
+
+    def with_counter(text):
+        cleaned = "".join(ch if ch.isalpha() or ch == "'" else " " for ch in text.lower())
+        return Counter(word.strip("'") for word in cleaned.split() if word.strip("'"))
+
+    cases, reference = exercises.EXERCISES["count_words"]
+    assert checks.evaluate("count_words", with_counter, cases, reference).ok

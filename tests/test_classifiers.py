@@ -116,6 +116,9 @@ def test_draw_decision_regions_returns_a_figure_or_draws_on_given_axes():
     host = Figure()
     ax = host.subplots()
     assert classifiers.draw_decision_regions(model, X, y, ax=ax) is host
+    assert len(host.axes) == 1, "no colour bar unless asked for"
+    labelled = classifiers.draw_decision_regions(model, X, y, colorbar="P(class 1 | x)")
+    assert [a.get_ylabel() for a in labelled.axes[1:]] == ["P(class 1 | x)"]
     with pytest.raises(ValueError, match="100 training points but 99 labels"):
         classifiers.draw_decision_regions(model, X, y[:-1])
 
@@ -180,7 +183,8 @@ def test_draw_knn_explorer_at_defaults_and_its_widget():
     import ipywidgets as w
 
     fig = classifiers.draw_knn_explorer()
-    assert isinstance(fig, Figure) and len(fig.axes) == 2
+    assert isinstance(fig, Figure) and len(fig.axes) == 3  # regions, accuracy, colour bar
+    assert fig.axes[2].get_ylabel() == "share of the k neighbours voting blue (class 1)"
     title = fig.axes[0].get_title()
     assert title.startswith("k = 15: train accuracy") and "test accuracy" in title
     overfit = classifiers.draw_knn_explorer(k=1, k_max=20, resolution=20)

@@ -164,6 +164,50 @@ def test_drawings_are_figures_and_check_their_input():
         conv.draw_window(np.ones((4, 5)), np.ones((3, 3)), 2, 0)
 
 
+def _cell_faces(fig):
+    """The face colours of the cells ``draw_window`` drew, in drawing order."""
+    from matplotlib.patches import Rectangle
+
+    ax = fig.axes[0]
+    return [p.get_facecolor() for p in ax.patches if isinstance(p, Rectangle) and p.get_fill()]
+
+
+def test_draw_window_is_dark_for_small_and_bright_for_large_values():
+    image = np.arange(20).reshape(4, 5)
+    faces = _cell_faces(conv.draw_window(image, conv.KERNELS["sobel x"], 1, 2))
+    brightness = [np.mean(face[:3]) for face in faces[: image.size]]
+    assert np.all(np.diff(brightness) > 0), "larger input values must be drawn brighter"
+    kernel_faces = faces[image.size : image.size + 9]
+    red_minus_blue = [face[0] - face[2] for face in kernel_faces]
+    signs = np.sign(conv.KERNELS["sobel x"].ravel())
+    nonzero = signs != 0
+    assert np.all(np.sign(red_minus_blue)[nonzero] == signs[nonzero]), "red +, blue -"
+    assert np.all(np.abs(red_minus_blue)[~nonzero] < 0.05), "0 is neither red nor blue"
+
+
+def test_signed_maps_share_one_scale_centred_at_zero_with_a_colour_bar():
+    maps = np.stack([np.full((3, 3), 2.0), np.full((3, 3), -1.0), np.zeros((3, 3))])
+    fig = conv.draw_signed_maps(maps, labels=["a", "b", "c"], ncols=3)
+    images = [ax.images[0] for ax in fig.axes if ax.images]
+    assert len(images) == 3 and all(im.get_clim() == (-2.0, 2.0) for im in images)
+    assert any(ax.get_label() == "<colorbar>" for ax in fig.axes)
+    colours = [im.cmap(im.norm(im.get_array()[0, 0])) for im in images]
+    assert colours[0][0] > colours[0][2] and colours[1][2] > colours[1][0], "red +, blue -"
+    with pytest.raises(ValueError, match="shape \\(n, height, width\\)"):
+        conv.draw_signed_maps(np.zeros((3, 3)))
+    with pytest.raises(ValueError, match="one per map"):
+        conv.draw_signed_maps(maps, labels=["a"])
+
+
+def test_kernel_gallery_wraps_kernels_into_rows_of_large_panels():
+    photo = RNG.integers(0, 255, size=(40, 60)).astype(float)
+    fig = conv.draw_kernel_gallery({"photo": photo}, ncols=3, size=4.0)
+    assert tuple(fig.get_size_inches())[0] == pytest.approx(12.0)
+    assert sum(1 for ax in fig.axes if ax.images) == len(conv.KERNELS)
+    with pytest.raises(ValueError, match="ncols"):
+        conv.draw_kernel_gallery({"photo": photo}, ncols=0)
+
+
 @pytest.fixture(scope="module")
 def keras():
     from helpers.training import import_tensorflow

@@ -269,6 +269,27 @@ def test_draw_history_marks_the_best_epoch_and_fixes_the_axis():
         dk.draw_history([1, 2, 3])
 
 
+def test_draw_history_rate_panel_has_no_legend_and_epochs_are_whole_numbers():
+    history = {
+        "loss": [1.0, 0.5, 0.4, 0.3, 0.25, 0.2],
+        "val_loss": [1.1, 0.7, 0.8, 0.6, 0.5, 0.55],
+        "learning_rate": [1e-3, 1e-3, 5e-4, 5e-4, 2.5e-4, 2.5e-4],
+    }
+    for epochs in (None, 10, 40):
+        fig = dk.draw_history(history, ["loss", "learning_rate"], epochs=epochs)
+        loss_ax, rate_ax = fig.axes
+        assert [t.get_text() for t in loss_ax.get_legend().get_texts()] == [
+            "training",
+            "validation",
+        ]
+        assert rate_ax.get_legend() is None  # "training" means nothing for a learning rate
+        for ax in fig.axes:
+            fig.canvas.draw()
+            low, high = ax.get_xlim()
+            ticks = [t for t in ax.get_xticks() if low <= t <= high]
+            assert ticks and all(float(t).is_integer() for t in ticks), ticks
+
+
 def test_draw_grid_outlines_the_best_cell():
     scores = np.array([[0.5, 0.7], [0.9, 0.6], [0.8, 0.85]])
     fig = dk.draw_grid(scores, [1e-4, 1e-3, 1e-2], [32, 128])

@@ -18,6 +18,14 @@ def test_init_std_formulas():
     assert deeper.init_std(50, 7, "he") == pytest.approx(lesson10.he_init_std(50))
 
 
+def test_scheme_labels_name_every_scheme_by_what_it_draws():
+    assert set(deeper.SCHEME_LABELS) == set(deeper.SCHEMES)
+    for scheme in ("small", "standard"):
+        std = deeper.init_std(3, 4, scheme)
+        assert deeper.SCHEME_LABELS[scheme] == f"std {std:g}"
+    assert deeper.SCHEME_LABELS["xavier"] == "Xavier" and deeper.SCHEME_LABELS["he"] == "He"
+
+
 def test_init_std_refuses_bad_input():
     with pytest.raises(ValueError, match="Unknown scheme 'lecun'"):
         deeper.init_std(3, 4, "lecun")
@@ -146,3 +154,30 @@ def test_explorer_wires_the_draw_function():
     )
     assert explorer.values() == {"optimizer": "adam", "learning_rate": 0.1}
     assert "adam" in explorer.figure().axes[0].get_title()
+
+
+def test_regularization_verdicts_say_what_the_numbers_show():
+    results = {
+        "none": dict(train_loss=0.0, val_loss=0.53, val_accuracy=0.875),
+        "L2": dict(train_loss=0.02, val_loss=0.45, val_accuracy=0.876),
+        "dropout": dict(train_loss=0.01, val_loss=0.60, val_accuracy=0.86),
+    }
+    l2, dropout = deeper.regularization_verdicts(results)
+    assert l2 == (
+        "L2: validation loss 0.450 against 0.530 (lower), gap 0.430 against 0.530 (narrower), "
+        "validation accuracy 0.876 against 0.875 (about the same)"
+    )
+    assert "(higher), gap 0.590 against 0.530 (wider)" in dropout
+    assert dropout.endswith("validation accuracy 0.860 against 0.875 (lower)")
+
+
+def test_regularization_verdicts_refuse_incomplete_results():
+    with pytest.raises(ValueError, match="no entry 'none' to compare with"):
+        deeper.regularization_verdicts({"L2": dict(train_loss=0, val_loss=1, val_accuracy=0.5)})
+    with pytest.raises(ValueError, match=r"results\['L2'\] lacks val_accuracy"):
+        deeper.regularization_verdicts(
+            {
+                "none": dict(train_loss=0, val_loss=1, val_accuracy=0.5),
+                "L2": dict(train_loss=0, val_loss=1),
+            }
+        )

@@ -153,6 +153,32 @@ def test_plot_path_draws_contours_and_the_path():
         descent.plot_path(ax, descent.quadratic, np.zeros((3, 3)), (-1, 1), (-1, 1))
 
 
+def test_step_regime_names_each_regime():
+    assert descent.step_regime(0.01) == "converges slowly"
+    assert descent.step_regime(0.05) == "converges fast"
+    assert descent.step_regime(0.15) == "converges fast, zig-zags"
+    assert descent.step_regime(0.19) == "converges fast, zig-zags"
+    assert descent.step_regime(0.21) == "diverges"
+    assert descent.step_regime(1.5, curvatures=(1.0,)) == "converges fast, zig-zags"
+    with pytest.raises(ValueError, match="positive"):
+        descent.step_regime(0.0)
+
+
+def test_a_factor_of_size_one_oscillates_at_the_same_size():
+    # At step 0.2 the factor of w2 is exactly -1: w2 flips sign forever, never
+    # growing and never shrinking, so the verdict is neither "converges" nor "diverges".
+    verdict = descent.step_regime(0.2)
+    assert verdict == "oscillates forever at the same size"
+    path = descent.gradient_descent(descent.quadratic_gradient, (-1, 0.25), 0.2, 40)
+    np.testing.assert_allclose(np.abs(path[:, 1]), 0.25)
+    assert np.all(np.sign(path[1:, 1]) == -np.sign(path[:-1, 1]))
+    # a slider's 0.2 may carry a rounding error; the verdict must not flip to "diverges"
+    assert descent.step_regime(0.005 * 40) == verdict
+    assert descent.step_regime(2.0, curvatures=(1.0,)) == verdict
+    assert "oscillates forever" in descent.draw_descent(step=0.2).axes[0].get_title()
+    assert "oscillates forever" in descent.draw_regimes(steps=(0.2,)).axes[0].get_title()
+
+
 def test_draw_descent_is_pure_and_names_the_regime():
     fig = descent.draw_descent(step=0.01, n_steps=20)
     assert isinstance(fig, Figure) and len(fig.axes) == 2
@@ -161,6 +187,9 @@ def test_draw_descent_is_pure_and_names_the_regime():
     np.testing.assert_allclose(contour.lines[0].get_xydata(), path)
     np.testing.assert_allclose(curve.lines[0].get_ydata(), descent.quadratic(path))
     assert "slowly" in contour.get_title()
+    labels = [text.get_text() for text in curve.get_legend().get_texts()]
+    assert labels == ["$Q(w_k)$", "$Q$ at the start"]
+    assert curve.lines[1].get_ydata()[0] == descent.quadratic(path[0])
     assert "fast" in descent.draw_descent(step=0.15).axes[0].get_title()
     assert "diverges" in descent.draw_descent(step=0.21).axes[0].get_title()
     # same input, same picture

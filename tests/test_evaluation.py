@@ -272,6 +272,8 @@ def test_draw_kfold_paints_the_kfold_validation_folds(n, k, shuffle):
     for row, (_, val_index) in zip(grid, folds.split(np.arange(n)), strict=True):
         assert np.flatnonzero(row).tolist() == sorted(val_index.tolist())
     assert np.all(grid.sum(axis=0) == 1), "every example is validated exactly once"
+    rows = [label.get_text() for label in fig.axes[0].get_yticklabels()]
+    assert rows == [f"round {i}" for i in range(1, k + 1)], "rows are rounds, not folds"
 
 
 @pytest.mark.parametrize(("n", "k"), [(5, 1), (5, 6), (5.0, 2), (10, True)])
@@ -286,7 +288,7 @@ def test_draw_kfold_rejects_bad_sizes(n, k):
 def test_fold_sizes_reference_agrees_with_kfold():
     for n, k in [(10, 3), (11, 4), (569, 5), (7, 7), (100, 10)]:
         sizes = [len(v) for _, v in KFold(k).split(np.arange(n))]
-        assert lesson05.l05_fold_sizes(n, k) == sizes
+        assert lesson05.fold_sizes(n, k) == sizes
 
 
 def test_specificity_reference_is_the_recall_of_the_negative_class():
@@ -295,5 +297,5 @@ def test_specificity_reference_is_the_recall_of_the_negative_class():
         y_true = generator.integers(0, 2, 15).tolist()
         y_pred = generator.integers(0, 2, 15).tolist()
         expected = recall_score(y_true, y_pred, pos_label=0, zero_division=0)
-        assert lesson05.l05_specificity(y_true, y_pred) == pytest.approx(expected)
-    assert lesson05.l05_specificity([1, 1], [0, 1]) == 0.0
+        assert lesson05.specificity(y_true, y_pred) == pytest.approx(expected)
+    assert lesson05.specificity([1, 1], [0, 1]) == 0.0

@@ -110,6 +110,18 @@ def test_confusion_matrix():
         ki.confusion_matrix([1, 2], [1])
 
 
+def test_top_confusions():
+    matrix = np.array([[5, 2, 0], [0, 4, 3], [1, 0, 6]])
+    assert ki.top_confusions(matrix, k=2) == [(1, 2, 3), (0, 1, 2)]
+    assert ki.top_confusions(matrix, k=10) == [(1, 2, 3), (0, 1, 2), (2, 0, 1)]
+    assert ki.top_confusions(np.eye(3, dtype=int)) == []
+    assert all(isinstance(n, int) for cell in ki.top_confusions(matrix) for n in cell)
+    with pytest.raises(ValueError, match="square"):
+        ki.top_confusions(np.zeros((2, 3)))
+    with pytest.raises(ValueError, match="k"):
+        ki.top_confusions(matrix, k=0)
+
+
 def test_most_confident_mistakes():
     P, labels = probabilities()
     assert ki.most_confident_mistakes(P, labels).tolist() == [1, 3]
@@ -129,6 +141,10 @@ def test_draw_prediction_is_pure_and_marks_right_and_wrong():
     assert isinstance(fig, Figure)
     image_ax, bar_ax = fig.axes
     assert "predicted 7" in bar_ax.get_title() and "wrong" in bar_ax.get_title()
+    assert "the true digit, 1, gets 0.20" in bar_ax.get_title()
+    ticks = [tick.get_text() for tick in bar_ax.get_xticklabels()]
+    assert ticks[1] == "1\ntrue" and ticks[0] == "0" and ticks[7] == "7"
+    assert bar_ax.get_xticklabels()[1].get_fontweight() == "bold"
     heights = [bar.get_height() for bar in bar_ax.patches]
     assert np.allclose(heights, P[1])
     assert "a 1" in image_ax.get_title()
@@ -145,7 +161,12 @@ def test_draw_predictions_and_confusion():
     images = np.zeros((4, 28, 28))
     fig = ki.draw_predictions(images, P, labels, ncols=3, title="test")
     titled = [ax for ax in fig.axes if ax.get_title()]
-    assert [ax.get_title() for ax in titled] == ["3 (0.90)", "7 (0.80)", "0 (1.00)", "2 (0.60)"]
+    assert [ax.get_title() for ax in titled] == [
+        "3 (0.90)",
+        "7 (0.80)\ntrue 1",
+        "0 (1.00)",
+        "2 (0.60)\ntrue 4",
+    ]
     assert len(fig.axes) == 6
     fig = ki.draw_confusion(ki.confusion_matrix(labels, P.argmax(axis=1)))
     assert isinstance(fig, Figure) and len(fig.axes[0].texts) == 4

@@ -206,3 +206,74 @@ def test_draw_grid_heatmap_refuses_an_empty_slice(search):
             "b",
             fixed={"c": 2},
         )
+
+
+# --- RegionExplorer: one hyper-parameter, seen in the plane ----------------------------
+
+
+@pytest.fixture(scope="module")
+def blobs():
+    """Three overlapping classes in the plane, split into fitting and validation points."""
+    from sklearn.datasets import make_blobs
+
+    X, y = make_blobs(n_samples=180, centers=3, cluster_std=2.0, random_state=0)
+    return X[:120], y[:120], X[120:], y[120:]
+
+
+def test_region_explorer_recomputes_the_model_for_each_value(blobs):
+    explorer = ms.RegionExplorer(SVC(C=10), "gamma", *blobs, resolution=30)
+    small, large = explorer.regions(1e-3), explorer.regions(1e3)
+    assert small.labels.shape == (30, 30) and small.value == 1e-3
+    assert set(np.unique(small.labels)) <= {0, 1, 2}
+    # a huge gamma learns the training points by heart and fails on new ones
+    assert large.train_accuracy == 1.0
+    assert large.validation_accuracy < small.validation_accuracy - 0.2
+    assert large.support_share > small.support_share
+    assert not np.array_equal(small.labels, large.labels), "the regions change with gamma"
+
+
+def test_region_explorer_matches_a_model_fitted_by_hand(blobs):
+    X_fit, y_fit, X_val, y_val = blobs
+    regions = ms.RegionExplorer(SVC(C=10), "gamma", *blobs, resolution=20).regions(0.5)
+    model = SVC(C=10, gamma=0.5).fit(X_fit, y_fit)
+    assert regions.train_accuracy == pytest.approx(model.score(X_fit, y_fit))
+    assert regions.validation_accuracy == pytest.approx(model.score(X_val, y_val))
+    assert regions.labels[0, 0] == model.predict([[regions.xs[0], regions.ys[0]]])[0]
+
+
+def test_region_explorer_computes_each_value_once(blobs, monkeypatch):
+    explorer = ms.RegionExplorer(SVC(), "gamma", *blobs, resolution=10)
+    calls = []
+    compute = explorer._compute
+    monkeypatch.setattr(explorer, "_compute", lambda v: calls.append(v) or compute(v))
+    first = explorer.regions(0.1)
+    assert explorer.regions(0.1) is first and explorer.regions(np.float64(0.1)) is first
+    explorer.regions(1.0)
+    assert calls == [0.1, 1.0]
+
+
+def test_region_explorer_draws_two_panels_without_pyplot(blobs):
+    before = plt.get_fignums()
+    explorer = ms.RegionExplorer(SVC(), "gamma", *blobs, resolution=10, class_title="digit")
+    fig = explorer.draw(0.1)
+    assert isinstance(fig, Figure) and plt.get_fignums() == before
+    left, right = fig.axes[:2]
+    regions = explorer.regions(0.1)
+    assert left.get_title() == f"training points: accuracy {regions.train_accuracy:.2f}"
+    assert right.get_title() == f"validation points: accuracy {regions.validation_accuracy:.2f}"
+    assert "gamma = 0.1" in fig._suptitle.get_text()
+    assert left.get_legend().get_title().get_text() == "digit"
+    with pytest.raises(ValueError, match="'training' or 'validation'"):
+        explorer.draw_on(left, 0.1, points="test")
+
+
+def test_region_explorer_checks_its_input(blobs):
+    X_fit, y_fit, X_val, y_val = blobs
+    with pytest.raises(TypeError, match="scikit-learn classifier"):
+        ms.RegionExplorer(object(), "gamma", *blobs)
+    with pytest.raises(ValueError, match="no parameter 'gama'"):
+        ms.RegionExplorer(SVC(), "gama", *blobs)
+    with pytest.raises(ValueError, match=r"points in the plane, shape \(n, 2\)"):
+        ms.RegionExplorer(SVC(), "gamma", np.c_[X_fit, X_fit], y_fit, X_val, y_val)
+    with pytest.raises(ValueError, match="one label per point"):
+        ms.RegionExplorer(SVC(), "gamma", X_fit, y_fit[:-1], X_val, y_val)

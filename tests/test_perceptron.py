@@ -197,3 +197,45 @@ def test_playground_widget_carries_a_static_picture():
     assert box._repr_mimebundle_()["image/png"].startswith("iVBOR")
     box.controls["dataset"].value = "moons"
     assert "moons" in box.figure().axes[0].get_title()
+
+
+def test_hebb_rule_is_a_correlation_rule():
+    X, y = perceptron.truth_table("and")
+    bipolar = perceptron.train_hebb(2 * X - 1, 2 * y - 1)
+    assert bipolar["w"].tolist() == [2.0, 2.0] and bipolar["b"] == -2.0
+    assert np.array_equal(np.sign((2 * X - 1) @ bipolar["w"] + bipolar["b"]), 2 * y - 1)
+    # with 0/1 coding only the (1, 1) -> 1 example moves anything: weights only grow
+    binary = perceptron.train_hebb(X, y, epochs=3, learning_rate=0.5)
+    assert binary["w"].tolist() == [1.5, 1.5] and binary["b"] == 1.5
+    # unlike the perceptron rule, it changes the weights even when the answer is right
+    again = perceptron.train_hebb(2 * X - 1, 2 * y - 1, epochs=2)
+    assert again["w"].tolist() == [4.0, 4.0]
+    with pytest.raises(ValueError, match="one target per row"):
+        perceptron.train_hebb(X, y[:3])
+
+
+def test_gradient_check_gives_one_relative_error_per_parameter():
+    generator = np.random.default_rng(1)
+    X, y = generator.normal(size=(9, 3)), generator.integers(0, 3, size=9)
+    params = perceptron.init_mlp(3, 5, 3, seed=2)
+    errors = perceptron.gradient_check(params, X, y, "tanh")
+    assert list(errors) == ["W1", "b1", "W2", "b2"]
+    assert all(0 <= e < 1e-6 for e in errors.values())
+
+
+def test_gradient_check_points_at_the_broken_parameter(monkeypatch):
+    from helpers.perceptron import mlp
+
+    generator = np.random.default_rng(1)
+    X, y = generator.normal(size=(9, 3)), generator.integers(0, 3, size=9)
+    params = perceptron.init_mlp(3, 5, 3, seed=2)
+    backward = mlp.mlp_backward
+
+    def broken(*args):  # a bug that doubles the gradient of W2
+        grads = backward(*args)
+        return {**grads, "W2": 2 * grads["W2"]}
+
+    monkeypatch.setattr(mlp, "mlp_backward", broken)
+    errors = perceptron.gradient_check(params, X, y, "tanh")
+    assert errors["W2"] == pytest.approx(1 / 3)  # |2g - g| / (|2g| + |g|)
+    assert max(errors["W1"], errors["b1"], errors["b2"]) < 1e-6

@@ -99,6 +99,29 @@ def test_lecture_is_committed_executed_in_order(lesson):
 
 
 @pytest.mark.parametrize("lesson", syllabus.ready(ROOT), ids=lambda x: x.lecture)
+def test_check_yourself_answers_appear_only_when_asked_for(lesson):
+    # Colab ignores hidden cells, so an answer in the notebook is an answer in plain view.
+    # Run All on an untouched lecture reports every exercise as not written and goes on.
+    cells = [c for c in read(ROOT / lesson.lecture)["cells"] if c["cell_type"] == "code"]
+    sources = ["".join(c["source"]) for c in cells]
+    checked = re.findall(r'^helpers\.checks\.check\("(\w+)"', "\n".join(sources), re.M)
+    assert checked, f"{lesson.lecture} has no check-yourself exercise"
+    for cell, source in zip(cells, sources, strict=True):
+        assert not cell["metadata"].get("jupyter", {}).get("source_hidden"), (
+            f"{lesson.lecture}: a hidden code cell: {source[:60]!r}"
+        )
+        text = "".join("".join(o.get("text", "")) for o in cell.get("outputs", []))
+        assert "Well done" not in text, f"{lesson.lecture} shows an answer: {source[:60]!r}"
+        if re.match(r"helpers\.checks\.check\(", source):
+            assert text.startswith("⏳"), f"{lesson.lecture}: {source!r} printed {text!r}"
+    for name in checked:
+        assert f'\n# helpers.checks.answer("{name}")' in "\n".join(sources), (
+            f"{lesson.lecture}: no commented-out helpers.checks.answer for {name}"
+        )
+    assert not re.search(r"^helpers\.checks\.answer", "\n".join(sources), re.M)
+
+
+@pytest.mark.parametrize("lesson", syllabus.ready(ROOT), ids=lambda x: x.lecture)
 def test_every_widget_leaves_a_static_picture(lesson):
     # Viewers without a widget manager (GitHub, nbviewer, a closed kernel) show the PNG.
     widget = "application/vnd.jupyter.widget-view+json"

@@ -50,10 +50,20 @@ def test_linear_map_geometry_columns_are_images_of_the_basis():
 
 def test_linear_map_geometry_area_of_the_mapped_square_is_abs_det():
     for matrix in ([[1, 0.5], [0.25, 1]], [[-1.2, 0.4], [0.6, 0.9]], [[1, 2], [0.5, 1]]):
-        corners = tensors.linear_map_geometry(matrix)["square"][:4]
+        geometry = tensors.linear_map_geometry(matrix)
+        corners = geometry["square"][:4]
         x, y = corners[:, 0], corners[:, 1]
         area = 0.5 * abs(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1)))  # shoelace
         assert np.isclose(area, abs(tensors.determinant_2x2(matrix)))
+        assert np.isclose(geometry["area"], area)
+
+
+def test_polygon_area():
+    assert tensors.polygon_area([[0, 0], [2, 0], [2, 1.5], [0, 1.5]]) == 3.0
+    assert tensors.polygon_area([[0, 0], [1, 0], [0, 1]]) == 0.5
+    assert tensors.polygon_area([[0, 0], [1, 0.5], [2, 1], [1, 0.5]]) == 0.0  # collapsed
+    with pytest.raises(ValueError, match=r"shape \(n, 2\), got shape \(3,\)"):
+        tensors.polygon_area([1, 2, 3])
 
 
 def test_linear_map_geometry_rejects_a_bad_extent():
@@ -135,13 +145,16 @@ def test_draw_matmul_states_the_entry_as_a_sum():
 def test_draw_linear_map_title_has_the_determinant():
     fig = tensors.draw_linear_map(a=2.0, b=0.0, c=0.0, d=-0.5)
     assert isinstance(fig, Figure)
-    assert "det A = -1.00" in fig.axes[0].get_title()
+    assert "det A = -1.00, area 1.00" in fig.axes[0].get_title()
 
 
 def test_draw_linear_maps_one_panel_each():
     fig = tensors.draw_linear_maps({"identity": np.eye(2), "swap": [[0, 1], [1, 0]]})
     titles = [ax.get_title() for ax in fig.axes]
-    assert titles == ["identity\ndet A = 1.00", "swap\ndet A = -1.00"]
+    assert titles == ["identity\ndet A = 1.00, area 1.00", "swap\ndet A = -1.00, area 1.00"]
+    fig = tensors.draw_linear_maps({"double": [[2, 0], [0, 1]], "half": [[0.5, 0], [0, 1]]})
+    titles = [ax.get_title() for ax in fig.axes]
+    assert titles == ["double\ndet A = 2.00, area 2.00", "half\ndet A = 0.50, area 0.50"]
     with pytest.raises(ValueError, match="at least one"):
         tensors.draw_linear_maps({})
 

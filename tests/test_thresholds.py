@@ -48,6 +48,6 @@ def test_one_draw_threshold_for_both_lessons():
     assert not hasattr(conv_autoencoders, "draw_threshold")
     fig = thresholds.draw_threshold(0.5, [0, 1, 1], [0.2, 0.5, 0.9], class_names=("a", "b"))
     left, right = fig.axes[:2]
-    assert right.get_title() == "precision 1.000, recall 0.500, false alarms 0.0%"
+    assert right.get_title() == "precision 1.000, recall 0.500\nfalse-alarm rate FP/(TN+FP) 0.0%"
     legend = [t.get_text() for t in left.get_legend().get_texts()]
     assert legend == ["a (1)", "b (2)", "threshold 0.5"]

@@ -8,6 +8,7 @@ from matplotlib.figure import Figure
 
 from helpers import transfer
 from helpers.exercises import lesson15
+from helpers.transfer import experiment
 
 RNG = np.random.default_rng(15)
 
@@ -40,6 +41,9 @@ def test_alexnet_has_its_sixty_million_parameters():
     table = transfer.layer_rows_table(rows)
     assert table.splitlines()[-1].split()[-1] == "60,965,224"
     assert "conv2" in table
+    one_gpu = transfer.alexnet_layers(two_gpus=False)  # lesson 13's version
+    assert sum(row[2] for row in one_gpu) == 62_378_344
+    assert dict((name, count) for name, _, count in one_gpu)["conv4"] == (9 * 384 + 1) * 384
 
 
 def test_ilsvrc_errors_fall_year_by_year():
@@ -113,6 +117,18 @@ def test_the_reason_is_the_innermost_cause():
         assert transfer._reason(error) == "[Errno -2] Name or service not known"
 
 
+def test_a_failed_connection_is_said_in_words_not_an_error_code():
+    import socket
+
+    try:
+        try:
+            raise socket.gaierror(-2, "Name or service not known")
+        except OSError as inner:
+            raise RuntimeError("URL fetch failure on https://example.org/a.h5") from inner
+    except RuntimeError as error:
+        assert transfer._reason(error) == "no connection to its download server"
+
+
 # --- the new task ----------------------------------------------------------------------
 
 
@@ -175,7 +191,7 @@ def test_draw_projections_makes_one_panel_each():
 
 
 def fake_results(labels=(5, 10, 20), seeds=2, measured=5):
-    accuracy = {
+    validation = {
         name: np.clip(0.2 + 0.1 * (i + 1) * np.linspace(0, 1, measured), 0, 1)
         * np.ones((len(labels), seeds, measured))
         for i, name in enumerate(transfer.STRATEGIES)
@@ -184,7 +200,8 @@ def fake_results(labels=(5, 10, 20), seeds=2, measured=5):
         "labels_per_class": list(labels),
         "seeds": list(range(seeds)),
         "epochs": [3 * i for i in range(measured)],
-        "accuracy": accuracy,
+        "validation": validation,
+        "test": {name: values[..., -1] - 0.05 for name, values in validation.items()},
     }
 
 
@@ -196,7 +213,14 @@ def test_draw_comparison_is_pure_and_marks_the_chosen_count():
     assert any(list(line.get_xdata()) == [10, 10] for line in left.get_lines())
     curves = [line for line in right.get_lines() if line.get_label() in transfer.STRATEGIES]
     assert len(curves) == 3 and list(curves[0].get_xdata()) == [0, 3, 6, 9, 12]
+    assert list(curves[2].get_ydata()) == pytest.approx([0.2, 0.275, 0.35, 0.425, 0.5])
     assert "10 labels per class" in right.get_title()
+    assert left.get_ylabel() == "test accuracy after training"
+    assert right.get_ylabel() == "validation accuracy"
+    finals = [line for line in left.get_lines() if line.get_label() in transfer.STRATEGIES]
+    assert list(finals[2].get_ydata()) == pytest.approx([0.45, 0.45, 0.45])  # the test scores
+    # one legend for both panels, naming every colour
+    assert [t.get_text() for t in fig.legends[0].get_texts()] == list(transfer.STRATEGIES)
     with pytest.raises(ValueError, match="labels_per_class must be one of"):
         transfer.draw_comparison(7, results)
 
@@ -205,11 +229,15 @@ def test_results_are_checked_and_tabulated():
     table = transfer.results_table(fake_results())
     lines = table.splitlines()
     assert len(lines) == 4 and "frozen features" in lines[0]
-    assert lines[1].split()[0] == "5" and "0.300 (0.30-0.30)" in lines[1]
+    assert lines[1].split()[0] == "5" and "0.250 (0.25-0.25)" in lines[1]  # the test scores
     broken = fake_results()
-    broken["accuracy"]["fine-tuned"] = np.zeros((3, 2, 4))
-    with pytest.raises(ValueError, match="accuracy\\['fine-tuned'\\] must be an array"):
+    broken["validation"]["fine-tuned"] = np.zeros((3, 2, 4))
+    with pytest.raises(ValueError, match="validation\\['fine-tuned'\\] must be an array"):
         transfer.draw_comparison(5, broken)
+    broken = fake_results()
+    broken["test"]["frozen features"] = np.zeros((3, 2, 5))
+    with pytest.raises(ValueError, match="test\\['frozen features'\\] must be an array"):
+        transfer.results_table(broken)
     with pytest.raises(ValueError, match="Expected the dict that compare_strategies"):
         transfer.results_table({"labels_per_class": [5]})
 
@@ -257,21 +285,51 @@ def test_compare_strategies_runs_and_returns_plain_arrays(keras_setup):
     _, pretrained = keras_setup
     x = RNG.uniform(size=(40, 28, 28, 1)).astype("float32")
     y = np.repeat(np.arange(4), 10)
-    results = transfer.compare_strategies(
-        pretrained, x, y, x[::5], y[::5], labels_per_class=(5,), seeds=(0,), epochs=2, every=1
-    )
+    x_test, y_test = x[::5], y[::5]
+    calls = []
+    original = experiment._accuracy
+
+    def counting(model, images, labels):
+        calls.append(len(images))
+        return original(model, images, labels)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(experiment, "_accuracy", counting)
+        results = transfer.compare_strategies(
+            pretrained, x, y, x_test, y_test, labels_per_class=(5,), seeds=(0,), epochs=2, every=1
+        )
     assert results["epochs"] == [0, 1, 2] and results["labels_per_class"] == [5]
     for name in transfer.STRATEGIES:
-        values = results["accuracy"][name]
+        values, final = results["validation"][name], results["test"][name]
         assert isinstance(values, np.ndarray) and values.shape == (1, 1, 3)
-        assert np.all((values >= 0) & (values <= 1))
-    frozen, tuned = results["accuracy"]["frozen features"], results["accuracy"]["fine-tuned"]
+        assert isinstance(final, np.ndarray) and final.shape == (1, 1)
+        assert np.all((values >= 0) & (values <= 1)) and 0 <= final[0, 0] <= 1
+    frozen, tuned = results["validation"]["frozen features"], results["validation"]["fine-tuned"]
     assert np.array_equal(frozen[..., :2], tuned[..., :2])  # the same run until halfway
     assert np.isclose(frozen[0, 0, 0], 0.25)  # a head of zeros guesses class 0: a quarter
+    # 2 * 5 labelled images per class: 20 train, 20 validate at every measurement, and the
+    # 8 test images are used once per strategy, at the end
+    assert calls.count(len(x_test)) == 3 and calls.count(20) == 3 + 2 + 1 + 1
     with pytest.raises(ValueError, match="must be a multiple of 2 \\* every"):
         transfer.compare_strategies(pretrained, x, y, x, y, epochs=3, every=1)
     with pytest.raises(ValueError, match="y_new must hold the labels 0, 1"):
         transfer.compare_strategies(pretrained, x, y + 5, x, y)
+
+
+def test_fine_tuning_gain_compares_two_copies_of_one_trained_head(keras_setup):
+    _, pretrained = keras_setup
+    before = [w.copy() for w in pretrained.get_weights()]
+    x = RNG.uniform(size=(40, 28, 28, 1)).astype("float32")
+    y = np.repeat(np.arange(4), 10)
+    scores = transfer.fine_tuning_gain(pretrained, x, y, x[::5], y[::5], 1, 1, batch_size=10)
+    assert list(scores) == ["frozen features", "fine-tuned"]
+    assert all(0 <= value <= 1 for value in scores.values())
+    # with no epochs after the head, both copies are the network with its trained head
+    same = transfer.fine_tuning_gain(pretrained, x, y, x, y, 1, 0, batch_size=10)
+    assert same["frozen features"] == same["fine-tuned"]
+    assert all(np.array_equal(a, b) for a, b in zip(before, pretrained.get_weights(), strict=True))
+    with pytest.raises(ValueError, match="y must hold the labels 0, 1"):
+        transfer.fine_tuning_gain(pretrained, x, y + 5, x, y)
 
 
 # --- the exercises --------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import numpy as np
 
 from helpers.autoencoders.models import forward
 from helpers.autoencoders.noise import _images, reconstruction_error
+from helpers.plots import figure
 from helpers.validate import check_grey_images, check_level_stacks
 
 # --- tables and pictures ------------------------------------------------------------------
@@ -30,26 +31,34 @@ def accuracy_table(levels, accuracies):
 
 
 def draw_accuracy_vs_noise(levels, accuracies, title="Accuracy under noise"):
-    """Accuracy against noise level (in %), one line per model.
+    """Accuracy against noise level (in %), one line per model: the table drawn.
 
-    Goncharov & Nesterenya's table, drawn.
+    ``accuracies`` maps a model's name to its accuracy at each of ``levels`` (one
+    panel), or maps a panel's title to such a dict (one panel each, side by side, on
+    the same axes: e.g. classifiers trained on clean digits, and on noisy ones).
     """
-    from matplotlib.figure import Figure
-
     levels = np.asarray(levels, dtype=float)
-    if not accuracies or any(len(v) != len(levels) for v in accuracies.values()):
-        raise ValueError(
-            "draw_accuracy_vs_noise() expects one accuracy per noise level for every model."
-        )
-    fig = Figure(figsize=(6.5, 3.8))
-    ax = fig.subplots()
-    for marker, (name, values) in zip("osD^v<>", accuracies.items(), strict=False):
-        ax.plot(levels * 100, values, marker + "-", label=name)
-    ax.set(xlabel="noise level (% of the pixel range)", ylabel="test accuracy", title=title)
-    ax.set_ylim(0, 1.02)
-    ax.grid(alpha=0.3)
-    ax.legend()
-    fig.tight_layout()
+    panels = (
+        accuracies if accuracies and isinstance(next(iter(accuracies.values())), dict) else None
+    )
+    panels = panels or {title: accuracies}
+    for models in panels.values():
+        if not models or any(len(v) != len(levels) for v in models.values()):
+            raise ValueError(
+                "draw_accuracy_vs_noise() expects one accuracy per noise level for every model."
+            )
+    fig = figure(0.5 + 6 * len(panels), 3.8)
+    axes = np.atleast_1d(fig.subplots(1, len(panels), sharey=True))
+    for ax, (panel_title, models) in zip(axes, panels.items(), strict=True):
+        for marker, (name, values) in zip("osD^v<>", models.items(), strict=False):
+            ax.plot(levels * 100, values, marker + "-", label=name)
+        ax.set(xlabel="noise level (% of the pixel range)", title=panel_title)
+        ax.set_ylim(0, 1.02)
+        ax.grid(alpha=0.3)
+        ax.legend()
+    axes[0].set_ylabel("test accuracy")
+    if len(panels) > 1:
+        fig.suptitle(title)
     return fig
 
 

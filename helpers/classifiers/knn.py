@@ -77,7 +77,10 @@ def draw_knn_explorer(k=15, k_max=75, resolution=100):
     left, right = fig.subplots(1, 2, width_ratios=[1, 1.1])
     title = f"k = {k}: train accuracy {train[k - 1]:.2f}, test accuracy {test[k - 1]:.2f}"
     points = (X_train, y_train, X_test, y_test)
-    draw_decision_regions(model, *points, ax=left, resolution=resolution, title=title)
+    share = "share of the k neighbours voting blue (class 1)"
+    draw_decision_regions(
+        model, *points, ax=left, resolution=resolution, title=title, colorbar=share
+    )
     right.plot(ks, train, "-", color="tab:orange", label="training set")
     right.plot(ks, test, "-", color="tab:green", label="test set")
     right.axvline(k, color="k", ls="--", lw=1)

@@ -191,13 +191,15 @@ def draw_decision_regions(
     resolution=100,
     margin=0.5,
     limits_from=None,
+    colorbar=None,
 ):
     """Colour the plane by a fitted classifier's class-1 score; show its points on top.
 
     Training points are drawn as dots, test points (if given) as paler triangles;
     the black line is the decision boundary (score 0.5).  Draws on ``ax`` when given,
     else on a new figure; returns the figure.  ``limits_from`` (default: the training
-    and test points) sets the region shown.
+    and test points) sets the region shown.  ``colorbar``, a label such as
+    ``"P(class 1 | x)"``, adds a colour bar with that label beside the plane.
     """
     X_train = _check_points(X_train, "X_train")
     y_train = np.asarray(y_train)
@@ -207,7 +209,9 @@ def draw_decision_regions(
     box = np.vstack(shown) if limits_from is None else _check_points(limits_from, "limits_from")
     fig, ax = _new_axes(ax, (4.2, 3.6))
     xx, yy, score = decision_grid(model, box, resolution=resolution, margin=margin)
-    ax.contourf(xx, yy, score, levels=np.linspace(0, 1, 11), cmap=REGION_CMAP, alpha=0.75)
+    regions = ax.contourf(xx, yy, score, levels=np.linspace(0, 1, 11), cmap=REGION_CMAP, alpha=0.75)
+    if colorbar:
+        fig.colorbar(regions, ax=ax, label=colorbar, ticks=np.linspace(0, 1, 6))
     ax.contour(xx, yy, score, levels=[0.5], colors="k", linewidths=1)
     _scatter(ax, X_train, y_train)
     if X_test is not None:

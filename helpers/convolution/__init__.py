@@ -16,7 +16,8 @@ so the lecture can check them against ``keras.layers.Conv2D`` and ``MaxPooling2D
   box blur, edge, sharpen, Sobel);
 * pictures: :func:`draw_window` (one output number, worked out),
   :func:`draw_convolution`, :func:`kernel_figure` (the kernel explorer's figure),
-  :func:`draw_kernel_gallery`;
+  :func:`draw_kernel_gallery`, :func:`draw_signed_maps` (kernels and feature maps
+  on one colour scale centred at 0);
 * Keras builders (Keras is imported inside them, so ``import helpers`` stays light):
   :func:`lenet5`, :func:`small_cnn`, and :func:`layer_table`, a plain summary.
 """
@@ -24,6 +25,7 @@ so the lecture can check them against ``keras.layers.Conv2D`` and ``MaxPooling2D
 from helpers.convolution.drawing import (  # noqa: F401
     draw_convolution,
     draw_kernel_gallery,
+    draw_signed_maps,
     draw_window,
     kernel_figure,
 )
@@ -57,6 +59,7 @@ __all__ = [
     "dense_params",
     "draw_convolution",
     "draw_kernel_gallery",
+    "draw_signed_maps",
     "draw_window",
     "kernel_figure",
     "KERNELS",

@@ -2,23 +2,26 @@
 
 
 def nested_shape(value):
-    """The shape of a number or a regular nested list: [[1, 2, 3], [4, 5, 6]] -> (2, 3)."""
+    """The shape of a number or a regular nested list, as a tuple.
+
+    [[1, 2, 3], [4, 5, 6]] -> (2, 3)
+    """
     shape = []
     while isinstance(value, list):
         shape.append(len(value))
-        if not value:
+        if len(value) == 0:
             break
         value = value[0]
     return tuple(shape)
 
 
 def list_dot_product(u, v):
-    """The dot product of two vectors given as lists of equal length."""
+    """The dot product of two vectors given as lists of the same length."""
     return sum(a * b for a, b in zip(u, v, strict=True))
 
 
 def list_matrix_vector(matrix, vector):
-    """The product ``A x`` of a matrix (a list of rows) and a vector (a list)."""
+    """The product A x of a matrix (a list of rows) and a vector (a list), as a list."""
     return [list_dot_product(row, vector) for row in matrix]
 
 

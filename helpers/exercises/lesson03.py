@@ -4,17 +4,18 @@ import numpy as np
 
 
 def mean_of_positives(x):
-    """The mean of the entries of ``x`` that are greater than 0; 0.0 when there are none."""
-    x = np.asarray(x, dtype=float)
+    """The mean of the entries of ``x`` greater than 0; 0.0 when there are none."""
     positives = x[x > 0]
-    return float(positives.mean()) if positives.size else 0.0
+    if positives.size == 0:
+        return 0.0
+    return float(positives.mean())
 
 
 def minmax_columns(X):
     """Rescale each column of the 2-D array ``X`` linearly to the range [0, 1]."""
-    X = np.asarray(X, dtype=float)
-    low, high = X.min(axis=0), X.max(axis=0)
-    return (X - low) / (high - low)
+    low = X.min(axis=0)  # one minimum per column, shape (columns,)
+    high = X.max(axis=0)
+    return (X - low) / (high - low)  # (rows, columns) with (columns,): broadcasting
 
 
 EXERCISES = {

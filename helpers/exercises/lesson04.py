@@ -4,16 +4,15 @@ import numpy as np
 
 
 def product_of_squares_gradient(w1, w2):
-    """The gradient of Chirkova's ``Q = w1**2 * w2**2``: ``(2 w1 w2**2, 2 w2 w1**2)``."""
+    # Return np.array([dQ/dw1, dQ/dw2]) for Q = w1**2 * w2**2.
     return np.array([2 * w1 * w2**2, 2 * w2 * w1**2])
 
 
 def largest_stable_step(a, b):
-    """The step size above which descent on ``a * w1**2 + b * w2**2`` diverges: 2 / L.
-
-    The second derivatives are 2a and 2b, so L = 2 max(a, b) and 2 / L = 1 / max(a, b).
-    """
-    return 1 / max(a, b)
+    # Return the largest step for which descent on a*w1**2 + b*w2**2 converges.
+    # One step multiplies w1 by (1 - 2a*step) and w2 by (1 - 2b*step); both must stay
+    # above -1, so step < 2 / L with L = 2 * max(a, b), the largest curvature.
+    return 2 / (2 * max(a, b))
 
 
 EXERCISES = {

@@ -1,22 +1,20 @@
 """Lesson 05 exercises: reference answers and the cases they are checked on."""
 
-
-def l05_specificity(y_true, y_pred):
-    """Specificity TN / (TN + FP): the share of true negatives (0) predicted 0.
-
-    0.0 when there are no true negatives at all (like scikit-learn's zero_division=0).
-    """
-    tn = sum(1 for t, p in zip(y_true, y_pred, strict=True) if t == 0 and p == 0)
-    fp = sum(1 for t, p in zip(y_true, y_pred, strict=True) if t == 0 and p == 1)
-    return tn / (tn + fp) if tn + fp else 0.0
+import numpy as np
 
 
-def l05_fold_sizes(n, k):
-    """Sizes of the k validation folds scikit-learn's KFold makes from n examples.
+def specificity(y_true, y_pred):
+    """The share of true negatives (label 0) that are predicted 0: TN / (TN + FP)."""
+    y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
+    tn = np.sum((y_true == 0) & (y_pred == 0))
+    fp = np.sum((y_true == 0) & (y_pred == 1))
+    return float(tn / (tn + fp)) if tn + fp else 0.0
 
-    Every fold gets n // k examples, and the first n % k folds one more.
-    """
-    return [n // k + (1 if i < n % k else 0) for i in range(k)]
+
+def fold_sizes(n, k):
+    """The sizes of the k validation folds that KFold makes from n examples."""
+    base, extra = divmod(n, k)
+    return [base + 1 if i < extra else base for i in range(k)]
 
 
 EXERCISES = {
@@ -28,10 +26,10 @@ EXERCISES = {
             ([0, 1, 0, 1, 0, 0, 1], [0, 1, 1, 1, 0, 1, 0]),
             ([1, 1, 1], [1, 0, 1]),
         ],
-        l05_specificity,
+        specificity,
     ),
     "l05_fold_sizes": (
         [(10, 5), (10, 3), (11, 4), (569, 5), (7, 7), (20, 6)],
-        l05_fold_sizes,
+        fold_sizes,
     ),
 }

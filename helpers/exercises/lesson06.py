@@ -4,18 +4,17 @@ import numpy as np
 
 
 def gini_impurity(labels):
-    """Gini impurity of a list of class labels: 1 minus the sum of squared class shares."""
-    _, counts = np.unique(np.asarray(labels), return_counts=True)
+    """1 minus the sum of the squared shares of each class among ``labels``."""
+    _, counts = np.unique(labels, return_counts=True)
     shares = counts / counts.sum()
-    return float(1.0 - np.sum(shares**2))
+    return float(1 - (shares**2).sum())
 
 
 def assign_to_centroids(points, centroids):
-    """For each point, the index of its nearest centroid (the smaller index on a tie)."""
-    points = np.asarray(points, dtype=float)
-    centroids = np.asarray(centroids, dtype=float)
-    distances = ((points[:, None, :] - centroids[None, :, :]) ** 2).sum(axis=2)
-    return distances.argmin(axis=1)
+    """The index of the nearest centroid for each point."""
+    points, centroids = np.asarray(points, float), np.asarray(centroids, float)
+    squared = ((points[:, None, :] - centroids[None, :, :]) ** 2).sum(axis=2)
+    return squared.argmin(axis=1)
 
 
 EXERCISES = {

@@ -6,26 +6,15 @@ import numpy as np
 
 
 def scale_with_train_stats(X_train, X_test):
-    """Standardize ``X_test`` with the mean and standard deviation of ``X_train``.
-
-    Each column j becomes ``(x - mean_j) / std_j`` with the training set's mean and
-    (population, ``ddof=0``) standard deviation; a column that is constant in the
-    training set has ``std_j = 0`` and is divided by 1 instead, as StandardScaler does.
-    """
-    X_train = np.asarray(X_train, dtype=float)
-    X_test = np.asarray(X_test, dtype=float)
-    mean = X_train.mean(axis=0)
-    std = X_train.std(axis=0)
-    std = np.where(std == 0, 1.0, std)
-    return (X_test - mean) / std
+    """Standardize X_test with the column means and standard deviations of X_train."""
+    mean = np.mean(X_train, axis=0)
+    std = np.std(X_train, axis=0)
+    std = np.where(std == 0, 1.0, std)  # a constant column is divided by 1
+    return (np.asarray(X_test) - mean) / std
 
 
 def count_grid_search_fits(param_grid, cv):
-    """How many times GridSearchCV(..., param_grid, cv=cv) calls ``fit``, the final refit included.
-
-    ``param_grid`` is a dict from names to lists of values, or a list of such dicts
-    (each its own grid; their candidates add up).
-    """
+    """How many times GridSearchCV calls fit for `param_grid` and `cv` folds (refit included)."""
     grids = [param_grid] if isinstance(param_grid, dict) else param_grid
     candidates = sum(math.prod(len(values) for values in grid.values()) for grid in grids)
     return candidates * cv + 1

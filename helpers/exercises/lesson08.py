@@ -4,19 +4,14 @@ import numpy as np
 
 
 def perceptron_update(w, b, x, target, learning_rate):
-    """One step of Rosenblatt's rule; returns the new weights with the new bias appended.
-
-    The neuron predicts 1 when ``w . x + b > 0`` and 0 otherwise; the weights move by
-    ``learning_rate * (target - prediction) * x`` and the bias by
-    ``learning_rate * (target - prediction)``.
-    """
+    """One step of the perceptron rule; returns the new weights followed by the new bias."""
     w, x = np.asarray(w, dtype=float), np.asarray(x, dtype=float)
     error = target - int(w @ x + b > 0)
     return np.append(w + learning_rate * error * x, b + learning_rate * error)
 
 
 def total_cross_entropy(probabilities, labels):
-    """The summed cross-entropy: minus the sum of the logs of each right class's probability."""
+    """Minus the sum of the logs of the right classes' probabilities."""
     probabilities = np.asarray(probabilities, dtype=float)
     return float(-np.log(probabilities[np.arange(len(labels)), labels]).sum())
 

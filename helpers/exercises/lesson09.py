@@ -4,14 +4,14 @@ import numpy as np
 
 
 def one_hot_by_hand(labels, n_classes):
-    """One row per label, all zeros except a 1.0 in the label's column (a float array)."""
+    """One row per label: zeros, with 1.0 in the label's column."""
     encoded = np.zeros((len(labels), n_classes))
     encoded[np.arange(len(labels)), labels] = 1.0
     return encoded
 
 
 def dense_stack_parameters(sizes):
-    """Weights plus biases of Dense layers joining layers of these sizes, e.g. [784, 800, 10]."""
+    """Weights plus biases of Dense layers joining layers of these sizes."""
     return sum(a * b + b for a, b in zip(sizes[:-1], sizes[1:], strict=True))
 
 

@@ -4,16 +4,12 @@ import numpy as np
 
 
 def he_init_std(fan_in):
-    """The standard deviation of He initialization for a layer with ``fan_in`` inputs."""
+    """The standard deviation sqrt(2 / fan_in) of He initialization."""
     return float(np.sqrt(2 / fan_in))
 
 
 def momentum_step(w, v, grad, learning_rate, momentum):
-    """One step of momentum (Nikonorov 2023): the new weights and velocity, stacked.
-
-    ``v <- momentum * v + learning_rate * grad`` and then ``w <- w - v``; the result is the
-    2-row array ``[new w, new v]``.
-    """
+    """One momentum step; returns np.stack([new_w, new_v])."""
     w, v, grad = (np.asarray(a, dtype=float) for a in (w, v, grad))
     v = momentum * v + learning_rate * grad
     return np.stack([w - v, v])

@@ -4,18 +4,15 @@ import math
 
 
 def step_decay(epoch, initial_lr, drop, epochs_per_drop):
-    """The learning rate of epoch ``epoch`` (from 0).
+    """The learning rate of epoch `epoch` (counted from 0).
 
-    ``initial_lr * drop ** (epoch // epochs_per_drop)``: a staircase.
+    initial_lr * drop ** (epoch // epochs_per_drop)
     """
     return float(initial_lr * drop ** (epoch // epochs_per_drop))
 
 
 def steps_per_epoch(n_samples, batch_size, validation_split):
-    """Mini-batches per epoch of ``fit``.
-
-    ``ceil(floor(n_samples * (1 - validation_split)) / batch_size)``: the last batch may be smaller.
-    """
+    """Mini-batches per epoch of fit(...) on n_samples with this batch size and validation split."""
     n_train = math.floor(n_samples * (1 - validation_split))
     return math.ceil(n_train / batch_size)
 

@@ -4,24 +4,15 @@ import numpy as np
 
 
 def components_for_variance(explained_variance_ratio, fraction):
-    """The fewest principal components whose explained variance adds up to at least ``fraction``.
-
-    ``explained_variance_ratio`` lists each component's share of the variance, largest
-    first; the answer is the smallest ``k`` with ``sum(ratio[:k]) >= fraction``.
-    """
-    cumulative = np.cumsum(np.asarray(explained_variance_ratio, dtype=float))
+    """The smallest k with sum(explained_variance_ratio[:k]) >= fraction."""
+    cumulative = np.cumsum(explained_variance_ratio)
     return int(np.searchsorted(cumulative, fraction) + 1)
 
 
 def latent_interpolation(code_a, code_b, steps):
-    """``steps`` codes on the straight line from ``code_a`` to ``code_b``, both ends included.
-
-    Row ``i`` is ``(1 - t) * code_a + t * code_b`` with ``t = i / (steps - 1)``; the
-    result has shape ``(steps, len(code_a))``.
-    """
-    code_a, code_b = np.asarray(code_a, dtype=float), np.asarray(code_b, dtype=float)
+    """`steps` codes from code_a to code_b, both included: shape (steps, len(code_a))."""
     t = np.linspace(0.0, 1.0, steps)[:, None]
-    return (1 - t) * code_a + t * code_b
+    return (1 - t) * np.asarray(code_a, dtype=float) + t * np.asarray(code_b, dtype=float)
 
 
 EXERCISES = {

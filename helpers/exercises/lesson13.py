@@ -2,28 +2,22 @@
 
 import numpy as np
 
-SOBEL_X = np.array([[1, 0, -1], [2, 0, -2], [1, 0, -1]], dtype=float)
+from helpers import convolution
+
+SOBEL_X = convolution.KERNELS["sobel x"]
 
 
 def convolve_at(image, kernel, row, col):
-    """One output number of a convolution (stride 1, no padding): the window at (row, col)
-    multiplied by the kernel, element by element, and summed."""
+    """The output of sliding `kernel` over `image`, at position (row, col)."""
     image, kernel = np.asarray(image, dtype=float), np.asarray(kernel, dtype=float)
     height, width = kernel.shape
     return float(np.sum(image[row : row + height, col : col + width] * kernel))
 
 
 def edge_strength(image):
-    """The Sobel edge strength sqrt(Gx**2 + Gy**2) of a grey image, shape (H - 2, W - 2).
-
-    Gx is the image convolved (no padding, stride 1) with Chirkova's Sobel kernel
-    [[1, 0, -1], [2, 0, -2], [1, 0, -1]], Gy with its transpose.
-    """
-    from numpy.lib.stride_tricks import sliding_window_view
-
-    windows = sliding_window_view(np.asarray(image, dtype=float), (3, 3))
-    gx = np.einsum("ijuv,uv->ij", windows, SOBEL_X)
-    gy = np.einsum("ijuv,uv->ij", windows, SOBEL_X.T)
+    """sqrt(Gx**2 + Gy**2) with the Sobel kernel and its transpose, no padding."""
+    gx = convolution.conv2d(image, convolution.KERNELS["sobel x"])
+    gy = convolution.conv2d(image, convolution.KERNELS["sobel y"])
     return np.sqrt(gx**2 + gy**2)
 
 

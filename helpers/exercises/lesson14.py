@@ -4,14 +4,13 @@ import numpy as np
 
 
 def transposed_size(n, f, stride, padding):
-    """The output size of a transposed convolution: ``(n - 1) * stride - 2 * padding + f``."""
+    """Output size of a transposed convolution: n inputs, kernel f, given stride and padding."""
     return (n - 1) * stride - 2 * padding + f
 
 
 def upsample(image, size):
-    """Nearest-neighbour up-sampling of a 2-D array: every pixel becomes a size x size block."""
-    image = np.asarray(image)
-    return np.repeat(np.repeat(image, size, axis=0), size, axis=1)
+    """Nearest-neighbour up-sampling of a 2-D array by an integer factor `size`."""
+    return np.repeat(np.repeat(np.asarray(image), size, axis=0), size, axis=1)
 
 
 EXERCISES = {

@@ -4,9 +4,7 @@ import numpy as np
 
 
 def conv_stack_params(channels, c_in, f=3):
-    """Parameters of a stack of f x f convolutions with biases: ``channels`` lists the filters
-    of each convolution, ``c_in`` is the number of channels of the input.  Each layer has
-    ``(f * f * C_in + 1) * C_out``, and its ``C_out`` is the next layer's ``C_in``."""
+    """Parameters of f x f convolutions with biases, one after the other."""
     total = 0
     for c_out in channels:
         total += (f * f * c_in + 1) * c_out
@@ -15,8 +13,7 @@ def conv_stack_params(channels, c_in, f=3):
 
 
 def first_k_per_class(labels, k, classes):
-    """Indices of the first ``k`` examples of each class in ``classes`` (in that order of
-    classes, each class's examples in the order they come in ``labels``), as one array."""
+    """Indices of the first k examples of each class, class by class."""
     labels = np.asarray(labels)
     return np.concatenate([np.flatnonzero(labels == c)[:k] for c in classes])
 

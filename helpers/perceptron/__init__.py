@@ -4,8 +4,10 @@ Everything a neural network does, written out by hand so that it can be read:
 
 * data: the truth tables of AND, OR and XOR (:func:`truth_table`) and four 2-D
   toy sets, circles, moons, XOR and a spiral (:func:`make_data`);
-* the threshold neuron and Rosenblatt's learning rule: :func:`step`,
-  :func:`train_perceptron`, :func:`best_line_accuracy`;
+* the threshold neuron and its two oldest learning rules, Hebb's correlation rule
+  ``w += eta * x * y`` (:func:`train_hebb`) and Rosenblatt's error-correction rule
+  ``w += eta * (y - y_hat) * x`` (:func:`train_perceptron`); :func:`step`,
+  :func:`best_line_accuracy`;
 * activation functions and their derivatives (:data:`ACTIVATIONS`,
   :func:`activation`, :func:`activation_derivative`), softmax and cross-entropy
   (:func:`softmax`, :func:`cross_entropy`) and :func:`relative_error` come from
@@ -14,7 +16,8 @@ Everything a neural network does, written out by hand so that it can be read:
   :func:`square_product_graph`;
 * a one-hidden-layer perceptron (MLP): :func:`init_mlp`, :func:`mlp_forward`,
   :func:`mlp_loss`, :func:`mlp_backward`, :func:`train_mlp` (full-batch, online or
-  mini-batch), :class:`TrainedMLP`;
+  mini-batch), :class:`TrainedMLP`, and the check of backprop against the numerical
+  gradient, :func:`gradient_check` (per parameter) and :func:`flat_gradient_check`;
 * pictures: :func:`draw_activations`, :func:`draw_playground` (the playground widget's
   figure; its computation is :func:`playground_run`).
 
@@ -36,6 +39,7 @@ from helpers.nn import (  # noqa: F401  (lesson 08 calls them as perceptron.<nam
 from helpers.perceptron.mlp import (  # noqa: F401
     TrainedMLP,
     flat_gradient_check,
+    gradient_check,
     init_mlp,
     mlp_backward,
     mlp_forward,
@@ -51,6 +55,7 @@ from helpers.perceptron.neuron import (  # noqa: F401
     draw_activations,
     make_data,
     step,
+    train_hebb,
     train_perceptron,
     truth_table,
 )
@@ -66,6 +71,7 @@ __all__ = [
     "draw_playground",
     "draw_square_product_graph",
     "flat_gradient_check",
+    "gradient_check",
     "init_mlp",
     "make_data",
     "mlp_backward",
@@ -76,6 +82,7 @@ __all__ = [
     "square_product",
     "square_product_graph",
     "step",
+    "train_hebb",
     "train_mlp",
     "train_perceptron",
     "TrainedMLP",

@@ -1,4 +1,5 @@
-"""Logic gates, toy data, the threshold neuron and the activation picture (lesson 08)."""
+"""Logic gates, toy data, the threshold neuron, its two oldest learning rules (Hebb's and
+Rosenblatt's) and the activation picture (lesson 08)."""
 
 import numpy as np
 
@@ -78,10 +79,35 @@ def step(z):
     return (np.asarray(z) > 0).astype(int)
 
 
-def train_perceptron(X, y, epochs=10, learning_rate=1.0, w=None, b=0.0):
-    """Rosenblatt's perceptron rule, one example at a time in the given order.
+def train_hebb(X, y, epochs=1, learning_rate=1.0):
+    """Hebb's rule (1949): strengthen the weights of inputs that are active with the output.
 
-    For each example: predict ``y_hat = step(w . x + b)``, then
+    For each example, ``w += learning_rate * x * y`` and ``b += learning_rate * y``,
+    where ``y`` is the *target* output (the neuron is clamped to it): a correlation
+    rule with no error in it, so a weight changes even when the neuron already
+    answers right.  Works best with inputs and targets coded as -1 and +1 (then the
+    neuron predicts ``sign(w . x + b)``).  Starts from zero weights; returns a dict
+    with the final ``"w"`` and ``"b"``.
+    """
+    X = _points(X)
+    y = np.asarray(y, dtype=float)
+    if y.shape != (len(X),):
+        raise ValueError(f"y must hold one target per row of X, {len(X)} in all, got {y!r}.")
+    check_count(epochs, "epochs", 1)
+    w, b = np.zeros(X.shape[1]), 0.0
+    for _ in range(epochs):
+        for x_i, y_i in zip(X, y, strict=True):
+            w = w + learning_rate * x_i * y_i
+            b = b + learning_rate * y_i
+    return {"w": w, "b": b}
+
+
+def train_perceptron(X, y, epochs=10, learning_rate=1.0, w=None, b=0.0):
+    """Rosenblatt's perceptron rule (error correction), one example at a time in order.
+
+    Unlike Hebb's rule (:func:`train_hebb`), it changes the weights only after a
+    mistake, in proportion to the error ``y - y_hat``.  For each example: predict
+    ``y_hat = step(w . x + b)``, then
     ``w += learning_rate * (y - y_hat) * x`` and ``b += learning_rate * (y - y_hat)``
     (nothing changes when the prediction is right).  Starts from ``w`` (default zeros)
     and ``b``.  Returns a dict with the final ``"w"`` and ``"b"``, the ``"accuracy"``

@@ -12,10 +12,14 @@
 * the network as a feature extractor: :func:`feature_extractor`, :func:`transfer_model`
   (a copy of the trained layers, frozen, and a new head), :func:`parameter_counts`,
   :func:`pca_2d`, :func:`draw_projections`;
+* a pretrained network that ships with the course: :func:`digits_0_4_weights`, the
+  small CNN trained on the digits 0-4 by :func:`train_digits_0_4` (assignment 15);
 * the experiment: :func:`compare_strategies` trains a network from scratch, a new head
   on frozen features, and a fine-tuned one on the same few labels, for several label
-  counts and seeds; :func:`results_table` and :func:`draw_comparison` (the widget's
-  figure, pure: arrays in, figure out) show the result.
+  counts and seeds (learning curves on validation images set aside from the labelled
+  ones, the test set once at the end); :func:`results_table` and :func:`draw_comparison`
+  (the widget's figure, pure: arrays in, figure out) show the result; :func:`fine_tuning_gain`
+  compares a trained head on frozen features with the same network fine-tuned.
 
 Keras is imported inside the functions that need it, so ``import helpers`` stays light.
 """
@@ -24,6 +28,7 @@ from helpers.transfer.experiment import (  # noqa: F401
     COLOURS,
     compare_strategies,
     draw_comparison,
+    fine_tuning_gain,
     results_table,
 )
 from helpers.transfer.features import (  # noqa: F401
@@ -47,16 +52,19 @@ from helpers.transfer.networks import (  # noqa: F401
     load_pretrained,
     vgg_layers,
 )
+from helpers.transfer.pretrained import digits_0_4_weights, train_digits_0_4  # noqa: F401
 
 __all__ = [
     "alexnet_layers",
     "center_square",
     "COLOURS",
     "compare_strategies",
+    "digits_0_4_weights",
     "draw_comparison",
     "draw_projections",
     "feature_extractor",
     "few_labels",
+    "fine_tuning_gain",
     "ILSVRC_TOP5",
     "imagenet_top",
     "layer_rows_table",
@@ -65,6 +73,7 @@ __all__ = [
     "pca_2d",
     "results_table",
     "STRATEGIES",
+    "train_digits_0_4",
     "trainable_table",
     "transfer_model",
     "VGG_CONFIGS",

@@ -4,6 +4,7 @@ import contextlib
 import io
 import re
 import socket
+import urllib.error
 
 import numpy as np
 
@@ -74,21 +75,23 @@ def vgg_layers(name="VGG16", input_size=224, channels=3, classes=1000):
     return rows
 
 
-def alexnet_layers():
-    """AlexNet (Krizhevsky et al., 2012) as published: rows ``(layer, output shape, parameters)``.
+def alexnet_layers(two_gpus=True):
+    """AlexNet (Krizhevsky et al., 2012): rows ``(layer, output shape, parameters)``.
 
-    The network was split over two GPUs: conv2, conv4 and conv5 see only the half of
-    the previous layer's channels on their own GPU (48, 192 and 192 channels), conv3
-    and the dense layers see all.  That is where the famous "60 million parameters"
-    come from.
+    As published (``two_gpus=True``) the network was split over two GPUs: conv2, conv4
+    and conv5 see only the half of the previous layer's channels on their own GPU (48,
+    192 and 192 channels), conv3 and the dense layers see all.  That is where the famous
+    "60 million parameters" come from.  With ``two_gpus=False``, the usual single-GPU
+    version of lesson 13: every convolution sees all the channels (62.4 million).
     """
+    seen = 2 if two_gpus else 1  # a split layer sees half of the channels
     rows = [("input", (227, 227, 3), 0)]
     convs = [  # name, output size, F, channels seen, filters
         ("conv1", 55, 11, 3, 96),
-        ("conv2", 27, 5, 48, 256),
+        ("conv2", 27, 5, 96 // seen, 256),
         ("conv3", 13, 3, 256, 384),
-        ("conv4", 13, 3, 192, 384),
-        ("conv5", 13, 3, 192, 256),
+        ("conv4", 13, 3, 384 // seen, 384),
+        ("conv5", 13, 3, 384 // seen, 256),
     ]
     for name, size, f, c_in, c_out in convs:
         rows.append((name, (size, size, c_out), conv_params(f, c_in, c_out)))
@@ -126,10 +129,20 @@ def _socket_timeout(seconds):
         socket.setdefaulttimeout(saved)
 
 
+#: Errors that mean the download server could not be reached (no network, a firewall).
+_NO_CONNECTION = (ConnectionError, TimeoutError, socket.gaierror, urllib.error.URLError)
+
+
 def _reason(error):
-    """Why ``error`` happened, in a short line: its innermost cause, without long addresses."""
+    """Why ``error`` happened, in a short line: its innermost cause, without long addresses.
+
+    When that cause is a failed connection, the line says so in words, as
+    :mod:`helpers.data` does, instead of repeating the system's error code.
+    """
     while (error.__cause__ or error.__context__) is not None:
         error = error.__cause__ or error.__context__
+    if isinstance(error, _NO_CONNECTION):
+        return "no connection to its download server"
     text = " ".join(str(error).split()) or type(error).__name__
     text = re.sub(r"https?://\S+", "<address>", text)
     return text if len(text) <= 120 else text[:117] + "..."

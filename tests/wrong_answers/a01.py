@@ -27,6 +27,33 @@ def normalize_text(text):
     return " ".join(text.lower().translate(table).split())
 """,
     },
+    # Every apostrophe removed, as string.punctuation alone does: "don't" -> "dont",
+    # where lesson 1 and the task keep the apostrophe inside a word.
+    "apostrophes_removed": {
+        "normalize_text": """\
+import string
+
+
+def normalize_text(text):
+    if not isinstance(text, str):
+        raise TypeError("normalize_text expects a string")
+    table = str.maketrans("", "", string.punctuation)
+    return " ".join(text.lower().translate(table).split())
+""",
+    },
+    # Every apostrophe kept: quotes around a word stay, "'yes'" is not "yes".
+    "quotes_kept_around_words": {
+        "normalize_text": """\
+import string
+
+
+def normalize_text(text):
+    if not isinstance(text, str):
+        raise TypeError("normalize_text expects a string")
+    table = str.maketrans("", "", string.punctuation.replace("'", ""))
+    return " ".join(text.lower().translate(table).split())
+""",
+    },
     # Counter.most_common breaks ties by first appearance, not alphabetically.
     "ties_in_first_seen_order": {
         "word_frequencies": """\
@@ -208,7 +235,9 @@ import string
 def normalize_text(text):
     if not isinstance(text, str):
         raise TypeError("normalize_text expects a string")
-    text = re.sub(f"[{re.escape(string.punctuation)}]", "", text.lower())
+    others = string.punctuation.replace("'", "")
+    text = re.sub(f"[{re.escape(others)}]", "", text.lower())
+    text = re.sub(r"(?<!\\w)'+|'+(?!\\w)", "", text)  # apostrophes not inside a word
     return re.sub(r"\\s+", " ", text).strip()
 """,
         },
@@ -342,6 +371,24 @@ def average_scores(in_path, out_path):
 }
 
 HONEST = {
+    # Character by character: an apostrophe stays when letters or digits stand on both sides.
+    "normalize_text_by_characters": {
+        "normalize_text": """\
+import string
+
+
+def normalize_text(text):
+    if not isinstance(text, str):
+        raise TypeError(f"normalize_text expects a string, got {type(text).__name__}")
+    text = text.lower()
+    kept = []
+    for i, ch in enumerate(text):
+        inside = 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
+        if ch not in string.punctuation or (ch == "'" and inside):
+            kept.append(ch)
+    return " ".join("".join(kept).split())
+""",
+    },
     # collections.Counter counts (the task's hint allows it); two stable sorts order the pairs.
     "word_frequencies_with_counter": {
         "word_frequencies": """\
@@ -411,11 +458,13 @@ class RunningStats:
 
 # --- recorded by tests/wrong_answers/record.py: do not edit by hand ---
 WRONG_LOSES = {
+    "apostrophes_removed": ["test_normalize_text"],
     "chunk_drops_short_tail": ["test_chunk"],
     "counter_sum_drops_non_positive": ["test_merge_counts"],
     "csv_by_hand": ["test_average_scores"],
     "population_variance": ["test_running_stats_variance"],
     "punctuation_becomes_space": ["test_normalize_text"],
+    "quotes_kept_around_words": ["test_normalize_text"],
     "shared_mutable_default": ["test_running_stats_basic", "test_running_stats_variance"],
     "split_overlaps": ["test_split_sizes"],
     "split_shuffles_the_input": ["test_split_seed", "test_split_sizes"],
