@@ -69,7 +69,7 @@ def test_kernels_of_the_source_decks():
     np.testing.assert_array_equal(k["sobel y"], k["sobel x"].T)
 
 
-def test_seed_000_window_gives_minus_63():
+def test_urfu_2017_window_gives_minus_63():
     patch = np.array([[221, 198, 149], [205, 147, 173], [149, 170, 222]])
     kernel = np.array([[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]])
     assert conv.conv2d(patch, kernel).tolist() == [[-63.0]]
@@ -120,7 +120,7 @@ def test_conv_layer_sums_over_channels_and_adds_the_bias():
         conv.conv_layer(x[0, :, :, 0], kernels)
 
 
-def test_pool2d_seed_001_example_average_and_leftovers():
+def test_pool2d_trifonov_example_average_and_leftovers():
     x = np.array([[1, 1, 2, 4], [5, 6, 7, 8], [3, 2, 1, 0], [1, 2, 3, 4]])
     np.testing.assert_array_equal(conv.pool2d(x), [[6, 8], [3, 4]])
     np.testing.assert_array_equal(conv.pool2d(x, mode="avg"), [[3.25, 5.25], [2, 2]])
@@ -183,6 +183,17 @@ def test_draw_window_is_dark_for_small_and_bright_for_large_values():
     nonzero = signs != 0
     assert np.all(np.sign(red_minus_blue)[nonzero] == signs[nonzero]), "red +, blue -"
     assert np.all(np.abs(red_minus_blue)[~nonzero] < 0.05), "0 is neither red nor blue"
+
+
+def test_draw_window_draws_a_single_output_number_mid_grey():
+    patch = np.array([[221, 198, 149], [205, 147, 173], [149, 170, 222]])
+    faces = _cell_faces(conv.draw_window(patch, conv.KERNELS["sobel x"]))
+    (output,) = faces[18:]  # 9 input cells, 9 kernel cells, then the 1x1 output
+    darkest, brightest = (
+        min(np.mean(f[:3]) for f in faces[:9]),
+        max(np.mean(f[:3]) for f in faces[:9]),
+    )
+    assert darkest < np.mean(output[:3]) < brightest
 
 
 def test_signed_maps_share_one_scale_centred_at_zero_with_a_colour_bar():

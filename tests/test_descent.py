@@ -11,7 +11,7 @@ from helpers import descent, widgets
 # Nikonorov's (2023) ten points and the predictions his table gives for the fitted parabola.
 TABLE_X = [-3.2, -2.1, -1.1, 0.4, 1.2, 2.1, 3.4, 4.2, 5.5, 6.6]
 TABLE_Y = [-6.7, -2.9, 1.1, 4.3, 4.2, 4.5, 1.2, -2.4, -6.6, -10.0]
-SEED_PREDICTIONS = [
+TABLE_PREDICTIONS = [
     -6.7212,
     -2.1288,
     0.9249,
@@ -118,11 +118,11 @@ def test_design_matrix_lowest_power_first():
         descent.polynomial_design_matrix([[1.0, 2.0]], 1)
 
 
-def test_fit_polynomial_reproduces_the_seed_table():
+def test_fit_polynomial_reproduces_nikonorovs_table():
     a = descent.fit_polynomial(TABLE_X, TABLE_Y, 2)
     np.testing.assert_allclose(a, np.polyfit(TABLE_X, TABLE_Y, 2)[::-1], rtol=1e-10)
     predictions = descent.polynomial_design_matrix(TABLE_X, 2) @ a
-    np.testing.assert_array_equal(predictions.round(4), SEED_PREDICTIONS)
+    np.testing.assert_array_equal(predictions.round(4), TABLE_PREDICTIONS)
     residuals = np.asarray(TABLE_Y) - predictions
     assert f"{residuals.std(ddof=1):.7f}" == "0.9295417"
     with pytest.raises(ValueError, match="one y per x"):

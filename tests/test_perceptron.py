@@ -10,14 +10,14 @@ from matplotlib.figure import Figure
 from helpers import descent, perceptron, widgets
 
 # Chirkova's example: a network's predictions for five objects (dog, cat, bug), right answers.
-SEED_PROBABILITIES = [
+CHIRKOVA_PROBABILITIES = [
     [0.7, 0.1, 0.2],
     [0.8, 0.15, 0.05],
     [0.04, 0.9, 0.06],
     [0.6, 0.1, 0.3],
     [0.75, 0.2, 0.05],
 ]
-SEED_LABELS = [1, 2, 1, 0, 1]  # cat, bug, cat, dog, cat
+CHIRKOVA_LABELS = [1, 2, 1, 0, 1]  # cat, bug, cat, dog, cat
 
 
 @pytest.mark.parametrize(
@@ -100,17 +100,19 @@ def test_softmax_is_stable_and_sums_to_one():
     np.testing.assert_allclose(P[1], [1 / 3] * 3)
 
 
-def test_cross_entropy_reproduces_seed_003():
-    total = perceptron.cross_entropy(SEED_PROBABILITIES, SEED_LABELS, reduction="sum")
+def test_cross_entropy_reproduces_chirkovas_example():
+    total = perceptron.cross_entropy(CHIRKOVA_PROBABILITIES, CHIRKOVA_LABELS, reduction="sum")
     expected = -sum(np.log(p) for p in (0.1, 0.05, 0.9, 0.6, 0.2))
     assert total == pytest.approx(expected)
-    assert perceptron.cross_entropy(SEED_PROBABILITIES, SEED_LABELS) == pytest.approx(expected / 5)
-    per_object = perceptron.cross_entropy(SEED_PROBABILITIES, SEED_LABELS, reduction="none")
+    assert perceptron.cross_entropy(CHIRKOVA_PROBABILITIES, CHIRKOVA_LABELS) == pytest.approx(
+        expected / 5
+    )
+    per_object = perceptron.cross_entropy(CHIRKOVA_PROBABILITIES, CHIRKOVA_LABELS, reduction="none")
     assert per_object.shape == (5,)
     with pytest.raises(ValueError, match="reduction"):
-        perceptron.cross_entropy(SEED_PROBABILITIES, SEED_LABELS, reduction="max")
+        perceptron.cross_entropy(CHIRKOVA_PROBABILITIES, CHIRKOVA_LABELS, reduction="max")
     with pytest.raises(ValueError, match="shape"):
-        perceptron.cross_entropy(SEED_PROBABILITIES, SEED_LABELS[:3])
+        perceptron.cross_entropy(CHIRKOVA_PROBABILITIES, CHIRKOVA_LABELS[:3])
 
 
 def test_square_product_graph_gives_the_seed_gradient():

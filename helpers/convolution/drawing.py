@@ -30,7 +30,8 @@ def _cell_colour(cmap, value, norm):
 def _grid(ax, values, left, title, box=None, cmap="gray"):
     """Draw a matrix cell by cell, top-left corner at x = ``left``, numbers written in.
 
-    ``cmap="gray"``: dark cells hold small numbers, bright cells large ones.
+    ``cmap="gray"``: dark cells hold small numbers, bright cells large ones (all
+    equal: mid-grey).
     ``cmap="coolwarm"``: a scale symmetric about 0, blue negative, white 0, red positive.
     ``box = (row, col, height, width)`` is marked in red.  Returns the x just right of it.
     """
@@ -43,7 +44,8 @@ def _grid(ax, values, left, title, box=None, cmap="gray"):
     low, high = values.min(), values.max()
     if cmap == "coolwarm":  # zero in the middle of the colour scale
         low, high = -max(abs(low), abs(high), 1e-9), max(abs(low), abs(high), 1e-9)
-    norm = Normalize(low, high if high > low else low + 1)
+    # Equal entries (a 1x1 output) have no range to scale against: mid-grey, not black.
+    norm = Normalize(low, high) if high > low else Normalize(low - 1, high + 1)
     fmt = "{:g}" if np.all(values == np.round(values)) else "{:.2f}"
     for (i, j), value in np.ndenumerate(values):
         face, text = _cell_colour(cmap, value, norm)
