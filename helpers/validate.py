@@ -93,6 +93,23 @@ def check_positive(value, name):
     return float(check_scalar(value, name, numbers.Real, min_val=0, include_min=False))
 
 
+def check_points(X, name="X"):
+    """Points in the plane: a non-empty float array of shape ``(n, 2)``.
+
+    >>> check_points([[0, 1], [2, 3]]).shape
+    (2, 2)
+    """
+    import numpy as np
+
+    X = np.asarray(X, dtype=float)
+    if X.ndim != 2 or X.shape[1] != 2 or len(X) == 0:
+        raise ValueError(
+            f"{name} must be points in the plane, shape (n, 2) (an array of 2-D points), "
+            f"got shape {X.shape}."
+        )
+    return X
+
+
 def check_choice(value, name, choices):
     """``value`` if it is one of ``choices``; otherwise a ValueError listing them.
 

@@ -113,3 +113,10 @@ def test_check_level_stacks_names_the_row_that_does_not_fit():
     validate.check_level_stacks({"a": np.zeros((3, 5, 4, 4))}, [0, 0.1, 0.2], 5)
     with pytest.raises(ValueError, match="b: expected images for each of the 3 levels"):
         validate.check_level_stacks({"b": np.zeros((2, 5, 4, 4))}, [0, 0.1, 0.2], 5)
+
+
+def test_check_points_wants_points_in_the_plane():
+    assert validate.check_points([[0, 1], [2, 3]]).dtype == float
+    for bad in ([1, 2, 3], [[1, 2, 3]], np.zeros((0, 2))):
+        with pytest.raises(ValueError, match=r"X_fit must be points in the plane, shape \(n, 2\)"):
+            validate.check_points(bad, "X_fit")

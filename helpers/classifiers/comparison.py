@@ -3,7 +3,6 @@
 import numpy as np
 
 from helpers.classifiers.regions import (
-    _check_points,
     _scatter,
     classifiers,
     draw_decision_regions,
@@ -11,6 +10,7 @@ from helpers.classifiers.regions import (
     plane_limits,
     split,
 )
+from helpers.validate import check_points
 
 # --- the comparison -------------------------------------------------------------------
 
@@ -30,7 +30,7 @@ def _fit_all(datasets, models, test_size, seed):
         raise ValueError("Give at least one data set and one classifier.")
     results = {}
     for data_name, (X, y) in datasets.items():
-        X = _check_points(X, f"X of data set {data_name!r}")
+        X = check_points(X, f"X of data set {data_name!r}")
         parts = split(X, np.asarray(y), test_size=test_size, seed=seed)
         X_train, X_test, y_train, y_test = parts
         fitted = {}

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from helpers.validate import check_count
+from helpers.validate import check_count, check_points
 
 DATASETS = ("moons", "circles", "linear")
 POINT_COLOURS = ("#d62728", "#1f77b4")  # class 0 red, class 1 blue
@@ -106,15 +106,6 @@ def classifiers(seed=42):
     return {name: make_pipeline(StandardScaler(), model) for name, model in models.items()}
 
 
-def _check_points(X, what="X"):
-    X = np.asarray(X, dtype=float)
-    if X.ndim != 2 or X.shape[1] != 2 or len(X) == 0:
-        raise ValueError(
-            f"{what} must be an array of 2-D points, shape (n, 2), got shape {X.shape}."
-        )
-    return X
-
-
 def class1_score(model, X):
     """The fitted ``model``'s score for class 1 at the points ``X``, between 0 and 1.
 
@@ -122,7 +113,7 @@ def class1_score(model, X):
     ``decision_function`` squashed by the logistic function, which keeps the decision
     boundary at 0.5 (an SVM gives a signed distance, not a probability).
     """
-    X = _check_points(X)
+    X = check_points(X)
     if hasattr(model, "predict_proba"):
         return model.predict_proba(X)[:, 1]
     if hasattr(model, "decision_function"):
@@ -133,7 +124,7 @@ def class1_score(model, X):
 
 def plane_limits(X, margin=0.5):
     """``(x_min, x_max, y_min, y_max)``: the box around the points ``X`` plus ``margin``."""
-    X = _check_points(X)
+    X = check_points(X)
     low, high = X.min(axis=0) - margin, X.max(axis=0) + margin
     return float(low[0]), float(high[0]), float(low[1]), float(high[1])
 
@@ -201,12 +192,12 @@ def draw_decision_regions(
     and test points) sets the region shown.  ``colorbar``, a label such as
     ``"P(class 1 | x)"``, adds a colour bar with that label beside the plane.
     """
-    X_train = _check_points(X_train, "X_train")
+    X_train = check_points(X_train, "X_train")
     y_train = np.asarray(y_train)
     if len(y_train) != len(X_train):
         raise ValueError(f"Got {len(X_train)} training points but {len(y_train)} labels.")
-    shown = [X_train] if X_test is None else [X_train, _check_points(X_test, "X_test")]
-    box = np.vstack(shown) if limits_from is None else _check_points(limits_from, "limits_from")
+    shown = [X_train] if X_test is None else [X_train, check_points(X_test, "X_test")]
+    box = np.vstack(shown) if limits_from is None else check_points(limits_from, "limits_from")
     fig, ax = _new_axes(ax, (4.2, 3.6))
     xx, yy, score = decision_grid(model, box, resolution=resolution, margin=margin)
     regions = ax.contourf(xx, yy, score, levels=np.linspace(0, 1, 11), cmap=REGION_CMAP, alpha=0.75)

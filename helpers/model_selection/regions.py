@@ -26,13 +26,6 @@ class DecisionRegions:
     support_share: float | None
 
 
-def _plane_points(X, name):
-    X = np.asarray(X, dtype=float)
-    if X.ndim != 2 or X.shape[1] != 2 or len(X) == 0:
-        raise ValueError(f"{name} must be points in the plane, shape (n, 2), got {X.shape}.")
-    return X
-
-
 class RegionExplorer:
     """Decision regions of one estimator as one hyper-parameter changes, in the plane.
 
@@ -59,7 +52,8 @@ class RegionExplorer:
         axis_labels=("$x_1$", "$x_2$"),
         class_title="class",
     ):
-        from helpers.validate import check_count
+        from helpers.classifiers import plane_limits
+        from helpers.validate import check_count, check_points
 
         if not hasattr(estimator, "get_params") or not hasattr(estimator, "predict"):
             raise TypeError(
@@ -68,16 +62,15 @@ class RegionExplorer:
             )
         if param_name not in estimator.get_params():
             raise ValueError(f"{type(estimator).__name__} has no parameter {param_name!r}.")
-        self.X_fit, self.X_val = _plane_points(X_fit, "X_fit"), _plane_points(X_val, "X_val")
+        self.X_fit, self.X_val = check_points(X_fit, "X_fit"), check_points(X_val, "X_val")
         self.y_fit, self.y_val = np.asarray(y_fit), np.asarray(y_val)
         if self.y_fit.shape != (len(self.X_fit),) or self.y_val.shape != (len(self.X_val),):
             raise ValueError("y_fit and y_val must hold one label per point of X_fit and X_val.")
         self.estimator, self.param_name = estimator, param_name
         self.resolution = check_count(resolution, "resolution", 2)
-        both = np.vstack([self.X_fit, self.X_val])
-        low, high = both.min(axis=0) - 0.5, both.max(axis=0) + 0.5
-        self.xs = np.linspace(low[0], high[0], self.resolution)
-        self.ys = np.linspace(low[1], high[1], self.resolution)
+        x_min, x_max, y_min, y_max = plane_limits(np.vstack([self.X_fit, self.X_val]))
+        self.xs = np.linspace(x_min, x_max, self.resolution)
+        self.ys = np.linspace(y_min, y_max, self.resolution)
         self.classes = np.unique(np.concatenate([self.y_fit, self.y_val]))
         self.axis_labels, self.class_title = tuple(axis_labels), class_title
         self._cache = {}

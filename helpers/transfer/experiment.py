@@ -281,6 +281,5 @@ def fine_tuning_gain(
         _restorable(copy, rate)
         keras.utils.set_random_seed(seed)  # the same order of batches for both copies
         copy.fit(x, y, epochs=tune_epochs, batch_size=batch_size, verbose=0)
-        predicted = np.argmax(copy.predict(x_test, verbose=0), axis=1)
-        scores[name] = float(np.mean(predicted == np.asarray(y_test)))
+        scores[name] = _accuracy(copy, x_test, np.asarray(y_test))
     return scores
