@@ -50,7 +50,7 @@ class Seed:
 
     _writing = set()  # this process's ends of the seeds' pipes; a new seed closes them all
 
-    def __init__(self):
+    def __init__(self, become=None):
         read, self._write = os.pipe()
         self.pid = os.fork()
         if self.pid == 0:  # the seed, in a session of its own as jupyter_client gives a kernel
@@ -58,7 +58,7 @@ class Seed:
             for fd in (*Seed._writing, self._write):
                 os.close(fd)  # or another seed would never read end-of-file
             _only_standard_descriptors(keep=(read,))
-            _become_kernel(read)
+            _become_kernel(read, become)
         os.close(read)
         Seed._writing.add(self._write)
         self.returncode = None
@@ -134,8 +134,12 @@ def _only_standard_descriptors(keep=()):
     os.close(null)
 
 
-def _become_kernel(read):
-    """In the seed: wait for a launch request, then run an IPython kernel; never returns."""
+def _become_kernel(read, become=None):
+    """In the seed: wait for a launch request, then run an IPython kernel; never returns.
+
+    ``become(request)``, if given, runs first (the sandbox's change of user); the
+    request holds the kernel's ``argv``, ``env`` and ``cwd``.
+    """
     code = 0
     try:
         with os.fdopen(read) as pipe:
@@ -143,6 +147,8 @@ def _become_kernel(read):
         if not text:  # discarded
             os._exit(0)
         request = json.loads(text)
+        if become is not None:
+            become(request)
         os.chdir(request["cwd"])
         os.environ.clear()
         os.environ.update(request["env"])
@@ -177,26 +183,35 @@ def _usual_kernel(cmd):
     )
 
 
+_waiting = []  # the seeds of this process that have not become a kernel yet
+
+
+def idle():
+    """The process ids of this process's seeds that are still waiting to become a kernel."""
+    return [seed.pid for seed in _waiting]
+
+
 @contextlib.contextmanager
-def seeded(count):
+def seeded(count, become=None):
     """Fork ``count`` seeds; inside the block, jupyter_client's kernels come from them.
 
-    Use it in a worker process before it starts any thread.  On leaving the
-    block, seeds that never became a kernel are stopped, and kernels start
-    the usual way again.  Yields the seeds.
+    Use it in a worker process before it starts any thread.  ``become(request)``
+    runs in a seed just before it becomes a kernel (see :func:`_become_kernel`).
+    On leaving the block, seeds that never became a kernel are stopped, and
+    kernels start the usual way again.  Yields the seeds.
     """
     from jupyter_client.provisioning import local_provisioner
 
     if not hasattr(os, "fork"):  # Windows: kernels start the usual way
         yield []
         return
-    seeds = [Seed() for _ in range(count)]
-    waiting = list(seeds)
+    seeds = [Seed(become) for _ in range(count)]
+    _waiting[:] = seeds
     usual = local_provisioner.launch_kernel
 
     def launch_kernel(cmd, env=None, cwd=None, **kwargs):
-        if waiting and _usual_kernel(cmd):
-            return waiting.pop(0).launch(cmd, dict(env if env is not None else os.environ), cwd)
+        if _waiting and _usual_kernel(cmd):
+            return _waiting.pop(0).launch(cmd, dict(env if env is not None else os.environ), cwd)
         return usual(cmd, env=env, cwd=cwd, **kwargs)
 
     local_provisioner.launch_kernel = launch_kernel
@@ -204,5 +219,6 @@ def seeded(count):
         yield seeds
     finally:
         local_provisioner.launch_kernel = usual
+        _waiting.clear()
         for seed in seeds:
             seed.discard()

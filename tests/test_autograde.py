@@ -8,8 +8,10 @@ feedback page, without stopping the batch or touching another student's grade.
 import copy
 import csv
 import io
+import os
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import uuid
@@ -146,6 +148,21 @@ for name in os.listdir("/proc/self/fd"):
         pass
 """
 
+# An SQLite trigger planted in the worker's copy of the gradebook, so that every score
+# nbgrader writes after the notebook has run becomes full marks.
+FORGE_BY_TRIGGER = """
+import os, pathlib, sqlite3
+work = next(p for p in pathlib.Path.cwd().parents if (p / "course" / "gradebook.db").exists())
+full = "(SELECT max_score FROM grade_cells WHERE id = NEW.cell_id)"
+with sqlite3.connect(work / "course" / "gradebook.db") as db:
+    for event in ("INSERT", "UPDATE"):
+        db.execute(
+            f"CREATE TRIGGER forge_{event} AFTER {event} ON grade "
+            f"WHEN NEW.auto_score IS NOT {full} "
+            f"BEGIN UPDATE grade SET auto_score = {full} WHERE id = NEW.id; END"
+        )
+"""
+
 MONKEYPATCH = """
 import builtins
 builtins.AssertionError = type("AssertionError", (Exception,), {})
@@ -181,6 +198,12 @@ def nbgrader_layout(folder):
         "monkeypatch": (with_cell(release(), MONKEYPATCH), "zero"),
         "forged_and_killed": (with_cell(release(), FORGE_AND_KILL, where="end"), "zero"),
         "forged_in_pipes": (with_cell(release(), FORGE_IN_PIPES, where="end"), "zero"),
+        "forged_by_trigger": (with_cell(release(), FORGE_BY_TRIGGER, where="end"), "zero"),
+        # As root, a kernel runs as a user of its own: it cannot see into other processes.
+        "own_user": (
+            solved_if("import os", "os.geteuid() != 0 and not os.access('/proc/1/environ', 4)"),
+            "full" if os.geteuid() == 0 else "zero",
+        ),
         "reads_hidden": (with_cell(solved(), CHEAT_READ, where="end"), "full"),
         "writes_outside": (with_cell(solved(), CHEAT_WRITE, where="end"), "full"),
         "huge_output": (with_cell(solved(), "print('x' * 30_000_000)"), "full"),
@@ -236,11 +259,18 @@ def grade_alone(root, folder, notebooks):
     return {r.student: r for r in results}
 
 
+def held():
+    """Every protection held (kernels run as a user of their own only when grading as root)."""
+    return dict.fromkeys(grading.PROTECTIONS, "") | (
+        {} if os.geteuid() == 0 else {sandbox.OWN_USER: sandbox.NEEDS_ROOT}
+    )
+
+
 def assert_clean_full_marks(root, result):
     """Full marks, every protection held, no cell raised and nothing written to stderr."""
     detail = f"{result.student}: {result.score}/{result.max_score} ({result.reason})"
     assert result.status == "graded" and result.score == result.max_score == 28, detail
-    assert result.isolated == dict.fromkeys(grading.PROTECTIONS, ""), result.isolated
+    assert result.isolated == held(), result.isolated
     assert result.errors == [], result.errors
     (page,) = (root / "course" / "feedback" / result.student / ASSIGNMENT).glob("*.html")
     assert "output_stderr" not in page.read_text(encoding="utf-8")
@@ -283,33 +313,41 @@ def test_every_submission_gets_a_score_status_reason_and_feedback(batch, course)
         assert list(page.glob("*.html")), f"no feedback for {student}"
 
 
-@pytest.mark.parametrize(
-    "student",
-    [
-        "good",
-        "blank",
-        "syntax_error",
-        "import_error",
-        "infinite_loop",
-        "memory_bomb",
-        "sys_exit",
-        "os_exit",
-        "kernel_crash",
-        "deleted_tests",
-        "edited_tests",
-        "reordered_tests",
-        "locked_cell_changed",
-        "monkeypatch",
-        "reads_hidden",
-        "writes_outside",
-        "huge_output",
-        "older_nbformat",
-        "not_json",
-        "not_utf8",
-        "wrong_name",
-        "empty_folder",
-    ],
-)
+KINDS = [
+    "good",
+    "blank",
+    "syntax_error",
+    "import_error",
+    "infinite_loop",
+    "memory_bomb",
+    "sys_exit",
+    "os_exit",
+    "kernel_crash",
+    "deleted_tests",
+    "edited_tests",
+    "reordered_tests",
+    "locked_cell_changed",
+    "monkeypatch",
+    "reads_hidden",
+    "writes_outside",
+    "huge_output",
+    "older_nbformat",
+    "not_json",
+    "not_utf8",
+    "wrong_name",
+    "empty_folder",
+    "forged_and_killed",
+    "forged_in_pipes",
+    "forged_by_trigger",
+    "own_user",
+]
+
+
+def test_every_kind_of_submission_is_checked(batch):
+    assert set(batch["expected"]) == set(KINDS)
+
+
+@pytest.mark.parametrize("student", KINDS)
 def test_each_kind_of_submission_is_scored_as_expected(batch, student):
     result, want = batch["results"][student], batch["expected"][student]
     detail = f"{student}: {result.score}/{result.max_score} {result.status} ({result.reason})"
@@ -409,13 +447,19 @@ def test_the_summary_says_which_protections_held(monkeypatch):
 
     held = dict.fromkeys(grading.PROTECTIONS, "")
     no_netns = held | {"no network": "[Errno 1] unshare a network namespace"}
+    not_root = held | {sandbox.OWN_USER: sandbox.NEEDS_ROOT}
     assert summary(held, held) == (
         "Every submission ran in a private, read-only view of the course, "
-        "with a private /tmp and no network."
+        "with a private /tmp and no network, its code as a user of its own."
     )
     assert summary(held, no_netns) == (
-        "Isolation by process and working copy, plus private file-system view and private /tmp; "
+        "Isolation by process and working copy, plus private file-system view, private /tmp "
+        "and student code as its own user; "
         "not held: no network ([Errno 1] unshare a network namespace)."
+    )
+    assert summary(not_root) == (
+        "Isolation by process and working copy, plus private file-system view, private /tmp "
+        "and no network; not held: student code as its own user (only when grading runs as root)."
     )
 
     def refused():
@@ -425,13 +469,36 @@ def test_the_summary_says_which_protections_held(monkeypatch):
     nothing = grading.isolate(Path("work"), [], [])
     assert summary(held, nothing) == (
         "Isolation by process and working copy only; not held: private file-system view, "
-        "private /tmp, no network ([Errno 1] unshare a user namespace)."
+        "private /tmp, no network, student code as its own user "
+        "([Errno 1] unshare a user namespace)."
     )
 
 
 def test_the_gradebook_holds_every_score(batch, course):
     scores = gradebook_scores(course)
     assert scores == {student: result.score for student, result in batch["results"].items()}
+
+
+def test_a_gradebook_with_a_trigger_stops_grading_and_changed_entries_are_rewritten(tmp_path):
+    from dlcourse.grading import report
+
+    shutil.copy(grading.prepare(ROOT, ASSIGNMENT) / "template/course/gradebook.db", tmp_path)
+    url = f"sqlite:///{tmp_path / 'gradebook.db'}"
+    points = template.max_points(url, ASSIGNMENT)
+    result = grading.Result("ada", score=3.0, max_score=28.0, cells=dict.fromkeys(points, 0.0))
+    result.cells[next(iter(points))] = 3.0
+    report.to_gradebook(url, ASSIGNMENT, result)
+    with sqlite3.connect(tmp_path / "gradebook.db") as db:  # a student's code, run as the user
+        db.execute("UPDATE grade SET auto_score = 1")
+    report.confirm(url, ASSIGNMENT, [result])
+    assert "changed during grading and has been rewritten" in result.reason
+    with Gradebook(url) as gradebook:
+        assert gradebook.find_submission(ASSIGNMENT, "ada").score == 3.0
+
+    with sqlite3.connect(tmp_path / "gradebook.db") as db:
+        db.execute("CREATE TRIGGER forge AFTER UPDATE ON grade BEGIN SELECT 1; END")
+    with pytest.raises(grading.GradeError, match="holds the trigger forge, which nbgrader never"):
+        report.to_gradebook(url, ASSIGNMENT, result)
 
 
 def test_regrading_one_student_touches_no_one_else(batch, course):

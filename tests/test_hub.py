@@ -166,32 +166,75 @@ def fetch_in_the_assignments_panel(browser, hub_url, user, password):
 
 @pytest.mark.slow
 def test_grading_the_collected_folder_leaves_what_release_feedback_needs(tmp_path):
-    """``dlcourse grade`` on ``course/submitted``, then ``nbgrader release_feedback``: no root."""
+    """``dlcourse grade`` on ``course/submitted``, then ``nbgrader release_feedback``: no root.
+
+    Every notebook a student handed in gets a page under its own name, the one
+    ``fetch_feedback`` looks for: a blank release, a renamed copy graded as the
+    assignment's notebook, and a file that is not a notebook at all.
+    """
     from nbgrader.utils import notebook_hash
 
     course = course_copy(tmp_path / "course")
-    # One hand-in as `nbgrader collect` leaves it: the notebook and the exchange's records.
-    handed_in = course / "course" / "submitted" / "ada" / ASSIGNMENT
-    shutil.copytree(course / "assignments" / ASSIGNMENT, handed_in)
-    exchange_files = {
-        "timestamp.txt": "2026-09-01 10:00:00.000000 UTC",
-        "submission_secret.txt": "s3",
-    }
-    for name, text in exchange_files.items():
-        (handed_in / name).write_text(text)
+    submitted = course / "course" / "submitted"
+    # Hand-ins as `nbgrader collect` leaves them: the notebook and the exchange's records.
+    handed_in = {"ada": NOTEBOOK, "bob": "a01_python_basics-Copy1.ipynb", "cy": NOTEBOOK}
+    for student, name in handed_in.items():
+        folder = submitted / student / ASSIGNMENT
+        folder.mkdir(parents=True)
+        shutil.copy(course / "assignments" / ASSIGNMENT / NOTEBOOK, folder / name)
+        (folder / "timestamp.txt").write_text("2026-09-01 10:00:00.000000 UTC")
+        (folder / "submission_secret.txt").write_text(f"secret-{student}")
+    (submitted / "cy" / ASSIGNMENT / NOTEBOOK).write_text("{ not a notebook")
 
-    (result,) = grading.grade(
-        ASSIGNMENT, course / "course" / "submitted", root=course, workers=1, stream=io.StringIO()
-    )
-    assert result.status == "graded" and result.score == 0, result
-    feedback = course / "course" / "feedback" / "ada" / ASSIGNMENT
-    assert (feedback / NOTEBOOK.replace(".ipynb", ".html")).is_file()
-    assert {name: (feedback / name).read_text() for name in exchange_files} == exchange_files
+    results = grading.grade(ASSIGNMENT, submitted, root=course, workers=2, stream=io.StringIO())
+    found = {r.student: (r.status, r.score) for r in results}
+    assert found == {"ada": ("graded", 0), "bob": ("graded", 0), "cy": ("rejected", 0)}, results
+    for student, name in handed_in.items():
+        feedback = course / "course" / "feedback" / student / ASSIGNMENT
+        assert [p.name for p in feedback.glob("*.html")] == [name.replace(".ipynb", ".html")]
+        assert (feedback / "submission_secret.txt").read_text() == f"secret-{student}"
+    page = (course / "course" / "feedback" / "cy" / ASSIGNMENT / NOTEBOOK).with_suffix(".html")
+    assert "could not be graded: a01_python_basics.ipynb: not a valid notebook" in page.read_text()
 
     (tmp_path / "x").mkdir()  # the exchange
     release.nbgrader(course, "release_feedback", ASSIGNMENT, f"--Exchange.root={tmp_path / 'x'}")
-    page = notebook_hash(secret="s3", notebook_id=NOTEBOOK.replace(".ipynb", ""))
-    assert (tmp_path / "x" / "dlcourse" / "feedback" / f"{page}.html").is_file()
+    for student, name in handed_in.items():
+        page = notebook_hash(secret=f"secret-{student}", notebook_id=name.replace(".ipynb", ""))
+        assert (tmp_path / "x" / "dlcourse" / "feedback" / f"{page}.html").is_file(), student
+
+
+@pytest.mark.slow
+def test_grading_without_root_scores_a_planted_trigger_zero(machine):
+    """Graded by a user without root, as on the hub, kernels run as that user.
+
+    A blank release that plants an SQLite trigger in the worker's copy of the
+    gradebook, to turn every score nbgrader writes into full marks, scores zero
+    with its own reason, and the summary says kernels had no user of their own.
+    """
+    from .test_autograde import FORGE_BY_TRIGGER
+
+    users = hub.Users(machine / "home")
+    (machine / "home").mkdir(mode=0o755)
+    try:
+        bin_dir, environ = hub.shared_python(machine / "python")
+        grader = users.add(f"dlc-grader-{secrets.token_hex(3)}")
+        course = course_copy(grader.home / "course")
+        planted = nbformat.read(course / "assignments" / ASSIGNMENT / NOTEBOOK, as_version=4)
+        planted.cells.append(nbformat.v4.new_code_cell(FORGE_BY_TRIGGER))
+        (course / "handed-in" / "mallory" / ASSIGNMENT).mkdir(parents=True)
+        nbformat.write(planted, course / "handed-in" / "mallory" / ASSIGNMENT / NOTEBOOK)
+        chown(grader.home, grader)
+        command = [bin_dir / "dlcourse", "grade", ASSIGNMENT, "handed-in"]
+        done = hub.run_as(grader, command, environ, cwd=course)
+        with Gradebook(f"sqlite:///{course / 'course' / 'gradebook.db'}") as book:
+            assert book.find_submission(ASSIGNMENT, "mallory").score == 0
+        with open(course / "course" / "grades" / f"{ASSIGNMENT}.csv", newline="") as file:
+            (row,) = csv.DictReader(file)
+        assert "changed the grader's records" in row["reason"], row
+        said = done.stdout + done.stderr
+        assert "not held: student code as its own user (only when grading runs as root)" in said
+    finally:
+        users.remove()
 
 
 @pytest.mark.slow

@@ -81,6 +81,27 @@ def test_a_kernel_holds_none_of_the_workers_open_files(tmp_path):
     assert out["read"] == "still mine", "the worker's own descriptors are left alone"
 
 
+def test_a_seed_runs_become_with_the_launch_request_first(tmp_path):
+    # The sandbox changes the kernel's user there; here it marks the environment.
+    out = python(
+        """
+        def become(request):
+            request["env"]["MARK"] = f"became in {os.getpid()} for -f {'-f' in request['argv']}"
+
+        with prefork.seeded(2, become) as seeds:
+            idle = prefork.idle()
+            text = run("import os; print(os.environ['MARK'])")
+            left = prefork.idle()
+        print(json.dumps({"out": text.strip(), "seeds": [s.pid for s in seeds], "idle": idle,
+                          "left": left, "after": prefork.idle()}))
+        """,
+        tmp_path,
+    )
+    assert out["out"] == f"became in {out['seeds'][0]} for -f True"
+    assert out["idle"] == out["seeds"] and out["left"] == out["seeds"][1:]
+    assert out["after"] == []
+
+
 def test_kernels_past_the_seeds_start_the_usual_way(tmp_path):
     out = python(
         """

@@ -32,6 +32,7 @@ intake    reading hand-ins: zips, folders, loose files; tampering with protected
 template  the one way to generate an assignment; kept per fingerprint; per-worker copies
 sandbox   Linux namespaces around a worker: isolate, PROTECTIONS, isolation_summary
 worker    what runs inside a worker process: sandbox, nbgrader autograde, its report
+guard     between a notebook's run and its scoring: student code stopped, records checked
 jobs      the orchestrator's view of a worker: fork server, time and memory, stopping
 outcome   a finished worker's files, read into a Result (scores, status, reason)
 report    the course's gradebook, feedback pages, the CSV, progress, the summary

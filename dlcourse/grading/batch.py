@@ -63,6 +63,7 @@ def grade(
             waiting=list(found),
         )
         results = sorted(batch.run(), key=lambda r: r.student)
+        report.confirm(gradebook, assignment, results)
     report.write_csv(root / "course" / "grades" / f"{assignment}.csv", points, results)
     return results
 
@@ -159,6 +160,6 @@ class _Batch:
             result.reason = "; ".join([*submission.notes, *filter(None, [result.reason])])
         report.to_gradebook(self.gradebook, self.assignment, result)
         if self.limits.feedback:
-            report.feedback_page(self.root, work, self.assignment, result, submission.exchange)
+            report.feedback_page(self.root, work, self.assignment, result, submission)
         self.progress.step(result)
         self.results.append(result)

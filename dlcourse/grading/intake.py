@@ -88,14 +88,16 @@ def collect(source, assignment, release, scratch):
 
 def _from_folder(student, folder, expected, release):
     files = {p.name: p for p in sorted(folder.glob("*.ipynb"))}
+    handed_in = {name: name if name in expected else "" for name in files}
     notes = []
     if len(expected) == 1 and expected[0] not in files and len(files) == 1:
         ((name, path),) = files.items()
         notes.append(f"graded {name} as {expected[0]}")
-        files = {expected[0]: path}
+        files, handed_in = {expected[0]: path}, {name: expected[0]}
     submission = _from_files(
         student, {name: files[name] for name in expected if name in files}, notes, release
     )
+    submission.handed_in = handed_in
     found = [folder / name for name in EXCHANGE_FILES if (folder / name).is_file()]
     submission.exchange = {path.name: path.read_text(encoding="utf-8") for path in found}
     return submission

@@ -35,6 +35,9 @@ class Submission:
     notes: list = field(default_factory=list)  # what was fixed on the way (renamed, upgraded)
     problem: str = ""  # why it cannot be graded at all
     exchange: dict = field(default_factory=dict)  # EXCHANGE_FILES handed in: name -> text
+    #: Each notebook file handed in -> the assignment's notebook it is graded as ("" for
+    #: none): feedback goes back under the handed-in names, which ``fetch_feedback`` looks for.
+    handed_in: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,12 @@ class Failure(NamedTuple):
 #: Every way a run goes wrong that nbgrader's log or the graded notebooks show;
 #: the first that fits gives the reason.
 FAILURES = (
+    Failure(
+        "the submission changed the grader's records while it ran; it was not scored",
+        r"GraderRecordsChanged",
+        (),
+        "",
+    ),
     Failure(
         "the kernel crashed (or the notebook exited it)",
         r"Kernel died|DeadKernelError|kernel .* died",

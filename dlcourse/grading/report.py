@@ -7,57 +7,114 @@ the CSV keep every other student's entry: re-grading one student changes that
 student's row alone.
 """
 
+import contextlib
 import csv
 import html
 import shutil
+import sqlite3
 import sys
 import time
+from pathlib import Path
 
-from dlcourse.grading.records import GRADED
+from dlcourse.grading.records import GRADED, GradeError
 from dlcourse.grading.sandbox import isolation_summary
 
 
 def to_gradebook(gradebook_url, assignment, result):
-    """Write one result into the course's gradebook (only this process writes it)."""
+    """Write one result into the course's gradebook (only this process writes it).
+
+    Returns True if the gradebook held other scores for the result's cells, which
+    only matters once the result was written before (:func:`confirm`).
+    """
     import warnings
 
     from nbgrader.api import Gradebook
 
+    _refuse_triggers(gradebook_url)
+    changed = False
     with warnings.catch_warnings(), Gradebook(gradebook_url) as gradebook:
         warnings.simplefilter("ignore")  # SQLAlchemy's notes on nbgrader's session use
         gradebook.update_or_create_student(result.student)
         gradebook.update_or_create_submission(assignment, result.student)
         for (notebook, cell), points in result.cells.items():
             grade = gradebook.find_grade(cell, notebook, assignment, result.student)
+            changed |= grade.auto_score != points or grade.needs_manual_grade
             grade.auto_score = points
             grade.needs_manual_grade = False
         gradebook.db.commit()
+    return changed
 
 
-def feedback_page(root, work, assignment, result, exchange=None):
-    """nbgrader's feedback page, or one that says why there is no graded notebook.
+def confirm(gradebook_url, assignment, results):
+    """Once every worker has ended: write the results again, noting any that had changed.
 
-    ``exchange`` (the submission's EXCHANGE_FILES) goes beside it, for ``release_feedback``.
+    A student's code that ran as the grading user could reach the course's
+    gradebook through another process of that user; what it changed in this run's
+    results is undone, and said in the result's reason.
+    """
+    for result in results:
+        if to_gradebook(gradebook_url, assignment, result):
+            note = "its gradebook entry was changed during grading and has been rewritten"
+            result.reason = "; ".join(filter(None, [result.reason, note]))
+
+
+def _refuse_triggers(gradebook_url):
+    """Stop at a gradebook holding a trigger or a view: nbgrader makes neither."""
+    path = gradebook_url.removeprefix("sqlite:///")
+    with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+        kinds = "type IN ('trigger', 'view')"
+        found = db.execute(f"SELECT type, name FROM sqlite_master WHERE {kinds}").fetchall()
+    if found:
+        named = ", ".join(f"the {kind} {name}" for kind, name in found)
+        raise GradeError(
+            f"The course's gradebook ({path}) holds {named}, which nbgrader never makes, "
+            "so something changed it outside nbgrader and scores written there could be "
+            "rewritten. Grading stopped: restore the gradebook from a backup, or remove "
+            "them, and grade again."
+        )
+
+
+def feedback_page(root, work, assignment, result, submission):
+    """The feedback pages of one submission, one for each notebook the student handed in.
+
+    ``nbgrader fetch_feedback`` looks for a page under the name of each notebook the
+    student handed in, so nbgrader's page for a notebook graded under another name goes
+    back under the handed-in one, and a notebook with no page (not gradable, or not one
+    of the assignment's) gets one that says why.  The submission's EXCHANGE_FILES go
+    beside them, for ``release_feedback``.
     """
     target = root / "course" / "feedback" / result.student / assignment
     if target.exists():
         shutil.rmtree(target)
     target.mkdir(parents=True)
     made = work / "course" / "feedback" / result.student / assignment if work else None
-    pages = sorted(made.glob("*.html")) if made and made.is_dir() else []
-    for page in pages:
-        shutil.copy(page, target / page.name)
-    if not pages:
-        (target / f"{assignment}.html").write_text(
-            "<!doctype html><meta charset='utf-8'>"
-            f"<title>{html.escape(assignment)}: {html.escape(result.student)}</title>"
-            f"<h1>{html.escape(assignment)}</h1><p>Student: {html.escape(result.student)}</p>"
-            f"<p>Score: {result.score:g} / {result.max_score:g}</p>"
-            f"<p>Your submission could not be graded: {html.escape(result.reason)}.</p>",
-            encoding="utf-8",
-        )
-    for name, text in (exchange or {}).items():
+    pages = {p.stem: p for p in sorted(made.glob("*.html"))} if made and made.is_dir() else {}
+    handed_in = submission.handed_in or {f"{stem}.ipynb": f"{stem}.ipynb" for stem in pages}
+    for name, graded_as in handed_in.items():
+        page, out = pages.get(Path(graded_as).stem), target / f"{Path(name).stem}.html"
+        if page:
+            shutil.copy(page, out)
+        else:
+            out.write_text(_page_without_grades(assignment, result, name, graded_as), "utf-8")
+    if not handed_in:
+        page = _page_without_grades(assignment, result, "", "")
+        (target / f"{assignment}.html").write_text(page, encoding="utf-8")
+    for name, text in submission.exchange.items():
         (target / name).write_text(text, encoding="utf-8")
+
+
+def _page_without_grades(assignment, result, name, graded_as):
+    """A feedback page for a notebook nbgrader wrote none for: the score and why."""
+    if result.status == GRADED and not graded_as:
+        why = f"{name} is not one of this assignment's notebooks, so it was not graded."
+    else:
+        why = f"Your submission could not be graded: {result.reason or 'no grades were recorded'}."
+    return (
+        "<!doctype html><meta charset='utf-8'>"
+        f"<title>{html.escape(assignment)}: {html.escape(result.student)}</title>"
+        f"<h1>{html.escape(assignment)}</h1><p>Student: {html.escape(result.student)}</p>"
+        f"<p>Score: {result.score:g} / {result.max_score:g}</p><p>{html.escape(why)}</p>"
+    )
 
 
 def _columns(points):

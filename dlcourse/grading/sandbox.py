@@ -16,7 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 #: What :func:`isolate` gives each worker, as the run's summary names it.
-PROTECTIONS = ("private file-system view", "private /tmp", "no network")
+PROTECTIONS = (
+    "private file-system view",
+    "private /tmp",
+    "no network",
+    "student code as its own user",
+)
+OWN_USER = PROTECTIONS[3]
+NEEDS_ROOT = "only when grading runs as root"
 
 _NEWNS, _NEWUSER, _NEWNET = 0x00020000, 0x10000000, 0x40000000  # unshare(2) flags
 _RDONLY, _REMOUNT, _BIND, _REC, _PRIVATE = 1, 32, 4096, 16384, 1 << 18  # mount(2) flags
@@ -61,23 +68,55 @@ def isolate(work, read_only, hidden):
     * private /tmp: an empty one, so nothing written there outlives the worker or
       reaches another submission (nor can the student reach the fork server's
       socket there);
-    * no network: a network namespace with nothing in it but its own loopback.
+    * no network: a network namespace with nothing in it but its own loopback;
+    * student code as its own user (as root only): the folders kernels need are made
+      reachable for a user with no rights (a folder only root may enter on their way,
+      such as root's home, is covered, with them bound back), so that each kernel
+      can run as :func:`own_uid` (:func:`as_own_user`).
 
     Needs root, or unprivileged user namespaces.  Returns ``{protection: ""}`` for
     each of :data:`PROTECTIONS` that holds, or why it does not.
     """
+    root = sys.platform.startswith("linux") and os.geteuid() == 0
     try:
         libc = _namespace_rights()
     except OSError as error:
         return dict.fromkeys(PROTECTIONS, str(error))
-    why = {"no network": _attempt(_no_network, libc)}
+    why = {"no network": _attempt(_no_network, libc), OWN_USER: NEEDS_ROOT}
     why["private /tmp"] = why["private file-system view"] = _attempt(_mount_namespace, libc)
     if not why["private /tmp"]:
         # /tmp first: the work folder, and the course or Python there, are bound back into it.
-        python = [Path(sys.prefix), Path(sys.base_prefix)]
-        why["private /tmp"] = _attempt(_cover, libc, Path("/tmp"), [work, *read_only, *python])
+        needed = [work, *read_only, Path(sys.prefix), Path(sys.base_prefix)]
+        why["private /tmp"] = _attempt(_cover, libc, Path("/tmp"), needed)
+        if root:
+            why[OWN_USER] = _attempt(_reachable_by_anyone, libc, needed)
         why["private file-system view"] = _attempt(_private_view, libc, work, read_only, hidden)
     return {protection: why[protection] for protection in PROTECTIONS}
+
+
+def own_uid():
+    """The user a worker's kernels run as: one no account uses, different for each worker."""
+    return 0x40000000 + os.getpid()
+
+
+def as_own_user(uid, kernel):
+    """In a kernel about to start, as root: become ``uid`` for good, with no rights at all.
+
+    ``kernel`` is the launch request (``argv``, ``env``, ``cwd``).  The kernel's
+    connection file, folder and home become its own; then it drops every group and
+    capability, and set-user-ID programs can give none back.
+    """
+    argv, env = kernel["argv"], kernel["env"]
+    os.lchown(argv[argv.index("-f") + 1], uid, uid)
+    for top in filter(None, (kernel["cwd"], env.get("HOME"))):
+        for folder, _, files in os.walk(top):
+            for path in (folder, *(os.path.join(folder, f) for f in files)):
+                os.lchown(path, uid, uid)
+    _libc().prctl(38, 1, 0, 0, 0)  # PR_SET_NO_NEW_PRIVS
+    os.setgroups([])
+    os.setresgid(uid, uid, uid)
+    os.setresuid(uid, uid, uid)  # from root to another user: every capability goes
+    env.update(USER="student", LOGNAME="student")
 
 
 def isolation_summary(isolated):
@@ -86,13 +125,17 @@ def isolation_summary(isolated):
     if short is None:
         return (
             "Every submission ran in a private, read-only view of the course, "
-            "with a private /tmp and no network."
+            "with a private /tmp and no network, its code as a user of its own."
         )
     held = [p for p in PROTECTIONS if not short.get(p)]
     missing = [p for p in PROTECTIONS if short.get(p)]
     why = "; ".join(dict.fromkeys(short[p] for p in missing))
-    extra = f", plus {' and '.join(held)}" if held else " only"
+    extra = f", plus {_listed(held)}" if held else " only"
     return f"Isolation by process and working copy{extra}; not held: {', '.join(missing)} ({why})."
+
+
+def _listed(names):
+    return " and ".join(names) if len(names) < 3 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def become_subreaper():
@@ -168,6 +211,31 @@ def _cover(libc, folder, keep):
     finally:
         for handle in handles:
             os.close(handle)
+
+
+def _reachable_by_anyone(libc, needed):
+    """Cover each folder only root may enter on the way to ``needed``; check as another user."""
+    blocked = set()
+    for path in needed:
+        for folder in reversed(Path(path).resolve().parents):
+            if not os.stat(folder).st_mode & 0o001:  # no one else may pass through
+                blocked.add(folder)
+                break
+    for folder in sorted(blocked):
+        _cover(libc, folder, needed)
+    uid = own_uid()
+    pid = os.fork()
+    if pid == 0:  # try it: the user of a kernel reaches every folder it needs
+        try:
+            os.setresgid(uid, uid, uid)
+            os.setresuid(uid, uid, uid)
+            for path in needed:
+                os.listdir(path)
+        except OSError:
+            os._exit(1)
+        os._exit(0)
+    if os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) != 0:
+        raise OSError("a user with no rights cannot reach the course and its Python")
 
 
 def _private_view(libc, work, read_only, hidden):

@@ -13,12 +13,14 @@ file in the working copy could.  It never raises and never writes anywhere but
 its working copy.  The orchestrator's side of a worker is :mod:`~dlcourse.grading.jobs`.
 """
 
+import functools
 import json
 import os
 import tempfile
 
 from dlcourse import prefork
-from dlcourse.grading.sandbox import become_subreaper, isolate
+from dlcourse.grading import guard
+from dlcourse.grading.sandbox import OWN_USER, as_own_user, become_subreaper, isolate, own_uid
 from dlcourse.grading.startup import ONE_THREAD, lighter_imports
 from dlcourse.grading.template import nbgrader_api
 
@@ -33,7 +35,8 @@ def run(work, assignment, student, limits, views, environ, report):
     # First: the seeds, and so the kernels, forked below inherit every namespace.
     isolated = isolate(work, views.read_only, views.hidden)
     _settle(work, private_tmp=not isolated["private /tmp"])
-    outcome = _autograde(work, assignment, student, limits)
+    become = None if isolated[OWN_USER] else functools.partial(as_own_user, own_uid())
+    outcome = _autograde(work, assignment, student, limits, become)
     keys = ("success", "error", "log")
     record = {k: str(outcome.get(k, ""))[-20000:] for k in keys} | {"isolated": isolated}
     report.send_bytes(json.dumps(record).encode())
@@ -61,33 +64,26 @@ def _settle(work, private_tmp):
         os.dup2(silent, fd)
 
 
-def _autograde(work, assignment, student, limits):
-    """nbgrader's autograde (and feedback) of one student: ``{success, error, log}``."""
+def _autograde(work, assignment, student, limits, become=None):
+    """nbgrader's autograde (and feedback) of one student: ``{success, error, log}``.
+
+    Its kernels come from seeds that run ``become`` first (:func:`prefork.seeded`);
+    :mod:`~dlcourse.grading.guard` stops the student's code and checks the records
+    before nbgrader scores.
+    """
     outcome = {"success": False, "error": "", "log": ""}
     try:
         handed_in = work / "course" / "submitted" / student / assignment
-        with prefork.seeded(len(list(handed_in.glob("*.ipynb")))):
-            api = nbgrader_api(work, Execute__timeout=limits.cell_timeout)
+        with prefork.seeded(len(list(handed_in.glob("*.ipynb"))), become):
+            api = nbgrader_api(
+                work,
+                Execute__timeout=limits.cell_timeout,
+                Autograde__autograde_preprocessors=guard.preprocessors(),
+            )
             outcome.update(api.autograde(assignment, student))
-        _stop_descendants()  # nothing the student's code started may outlive the grading
+        guard.stop_student_code()  # nothing the student's code started may outlive the grading
         if outcome.get("success") and limits.feedback:
             api.generate_feedback(assignment, student)
     except Exception as error:  # reported to the parent, never raised into the batch
         outcome.update(success=False, error=f"{type(error).__name__}: {error}")
     return outcome
-
-
-def _stop_descendants():
-    """Kill every process below this one, again until none is left (one may fork meanwhile)."""
-    import psutil
-
-    for _ in range(100):
-        children = psutil.Process().children(recursive=True)
-        if not children:
-            return
-        for process in children:
-            try:
-                process.kill()
-            except psutil.NoSuchProcess:
-                pass
-        psutil.wait_procs(children, timeout=1)

@@ -1,16 +1,9 @@
 """Wrong answers, shortcuts and honest variants for assignment a01 (Python basics).
 
-``WRONG_ANSWERS`` maps a label (what the student got wrong) to a dict from the
-``grade_id`` of a solution cell in ``solutions/a01/a01_python_basics.ipynb`` to the
-full source a student might have typed into that cell.  ``tests/test_assignments.py``
-hands in the release with every other solution cell answered correctly and these
-cells replaced, autogrades it, and checks that the score is below full marks.
-
-``SHORTCUTS`` are answers that reach the right output without the skill the task
-grades (a library outside the standard library, the course's helpers, ``re`` where
-task 1 asks for string methods, ``statistics`` where task 6 asks for the formulas);
-each names the test cells whose points it must lose.  ``HONEST`` answers are
-correct, written another way than the solution, and must keep full marks.
+Shortcuts tried here: a library outside the standard library, the course's helpers,
+``re`` where task 1 asks for string methods, ``statistics`` where task 6 asks for the
+formulas.
+What each table holds and how the suite grades it: README.md beside this file.
 """
 
 WRONG_ANSWERS = {

@@ -1,15 +1,7 @@
 """Wrong answers, shortcuts and honest variants for assignment a02 (matrices and tensors).
 
-``WRONG_ANSWERS`` maps a label (what the student got wrong) to a dict from the
-``grade_id`` of a solution cell in ``solutions/a02/a02_matrices_and_tensors.ipynb`` to
-the full source a student might have typed into that cell.  ``tests/test_assignments.py``
-hands in the release with every other solution cell answered correctly and these
-cells replaced, autogrades it, and checks that the score is below full marks.
-
-``SHORTCUTS`` are answers that reach the right output without the skill the task
-grades (NumPy inside the plain-Python class, the course's helpers); each names the
-test cells whose points it must lose.  ``HONEST`` answers are correct, written another
-way than the solution, and must keep full marks.
+Shortcuts tried here: NumPy inside the plain-Python class, the course's helpers.
+What each table holds and how the suite grades it: README.md beside this file.
 """
 
 # The constructor of task 1, correct, for wrong answers that only change one detail.

@@ -1,17 +1,9 @@
 """Wrong answers, shortcuts and honest variants for assignment a04 (linear regression).
 
-``WRONG_ANSWERS`` maps a label (what the student got wrong) to a dict from the
-``grade_id`` of a solution cell in ``solutions/a04/a04_linear_regression.ipynb`` to the
-full source a student might have typed into that cell.  ``tests/test_assignments.py``
-hands in the release with every other solution cell answered correctly and these
-cells replaced, autogrades it, and checks that the score is below full marks.
-
-``SHORTCUTS`` are answers that reach the right output without the skill the task
-grades (scikit-learn, the course's helpers, ``lstsq`` or ``polyfit`` where the task
-names the normal equation, a numerical gradient for the formula, a closed form where
-the task asks for gradient descent); each names the test cells whose points it must
-lose.  ``HONEST`` answers are correct, written another way than the solution, and
-must keep full marks.
+Shortcuts tried here: scikit-learn, the course's helpers, ``lstsq`` or ``polyfit`` where
+the task names the normal equation, a numerical gradient for the formula, a closed form
+where the task asks for gradient descent.
+What each table holds and how the suite grades it: README.md beside this file.
 """
 
 WRONG_ANSWERS = {

@@ -1,17 +1,8 @@
 """Wrong answers, shortcuts and honest variants for assignment a05 (checking models).
 
-``WRONG_ANSWERS`` maps a label (what the student got wrong) to a dict from the
-``grade_id`` of a solution cell in
-``solutions/a05/a05_visualization_and_model_checking.ipynb`` to the full source a
-student might have typed into that cell.  ``tests/test_assignments.py`` hands in the
-release with every other solution cell answered correctly and these cells replaced,
-autogrades it, and checks that the score is below full marks.
-
-``SHORTCUTS`` are answers that reach the right output without the skill the task
-grades (scikit-learn where the task says NumPy: its metrics, ``train_test_split``,
-``KFold``, ``cross_val_score``); each names the test cells whose points it must lose.
-``HONEST`` answers are correct, written another way than the solution, and must
-keep full marks.
+Shortcuts tried here: scikit-learn where the task says NumPy: its metrics,
+``train_test_split``, ``KFold``, ``cross_val_score``.
+What each table holds and how the suite grades it: README.md beside this file.
 """
 
 WRONG_ANSWERS = {

@@ -1,19 +1,10 @@
 """Wrong answers, shortcuts and honest variants for assignment a07 (scikit-learn).
 
-``WRONG_ANSWERS`` maps a label (what the student got wrong) to a dict from the
-``grade_id`` of a solution cell in ``solutions/a07/a07_scikit_learn.ipynb`` to the
-full source a student might have typed into that cell.  ``tests/test_assignments.py``
-hands in the release with every other solution cell answered correctly and these
-cells replaced, autogrades it, and checks that the score is below full marks.
-
-``SHORTCUTS`` are answers that reach the right output without the skill the task
-grades (a hand-made split instead of ``train_test_split``, a scaler that does not
-scale, ``SelectKBest`` or the course's helpers doing the work, one hold-out split
-posing as cross-validation, settings tuned on the test set, a default ``SVC()``
-instead of a tuned pipeline); each names the test cells whose points it must lose.
-``HONEST`` answers are correct, written another way than the solution, and must
-keep full marks.  (The cells' given imports, such as ``train_test_split``, stay: the
-test cells use them.)
+Shortcuts tried here: a hand-made split instead of ``train_test_split``, a scaler that
+does not scale, ``SelectKBest`` or the course's helpers doing the work, one hold-out
+split posing as cross-validation, settings tuned on the test set, a default ``SVC()``
+instead of a tuned pipeline.
+What each table holds and how the suite grades it: README.md beside this file.
 """
 
 WRONG_ANSWERS = {

@@ -1,18 +1,9 @@
 """Wrong answers, shortcuts and honest variants for assignment a09 (Keras).
 
-``WRONG_ANSWERS`` maps a label (what the student got wrong) to a dict from the
-``grade_id`` of a solution cell in ``solutions/a09/a09_keras.ipynb`` to the
-full source a student might have typed into that cell.  ``tests/test_assignments.py``
-hands in the release with every other solution cell answered correctly and these
-cells replaced, autogrades it, and checks that the score is below full marks.
-Each wrong answer costs one TensorFlow import when grading, so there are only four.
-
-``SHORTCUTS`` are answers that reach the right output without the skill the task
-grades (the course's helpers, Keras counting the parameters or computing the loss the
-task asks for by hand, extra training beyond the epochs asked, a model copied in memory
-instead of loaded from its file); each names the test cells whose points it must lose.
-``HONEST`` answers are correct, written another way than the solution, and must keep
-full marks.
+Shortcuts tried here: the course's helpers, Keras counting the parameters or computing
+the loss the task asks for by hand, extra training beyond the epochs asked, a model
+copied in memory instead of loaded from its file.
+What each table holds and how the suite grades it: README.md beside this file.
 """
 
 WRONG_ANSWERS = {

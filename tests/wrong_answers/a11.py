@@ -1,19 +1,10 @@
 """Wrong answers, shortcuts and honest variants for assignment a11 (deep learning with Keras).
 
-``WRONG_ANSWERS`` maps a label (what the student got wrong) to a dict from the
-``grade_id`` of a solution cell in ``solutions/a11/a11_deep_learning_with_keras.ipynb``
-to the full source a student might have typed into that cell.
-``tests/test_assignments.py`` hands in the release with every other solution cell
-answered correctly and these cells replaced, autogrades it, and checks that the
-score is below full marks.  Each wrong answer costs one TensorFlow import when
-grading, so there are only three.
-
-``SHORTCUTS`` are answers that reach the right output without the skill the task
-grades (the course's helpers, a Sequential model passed off as a functional one,
-Keras's own scheduler, training without early stopping, Keras's ``train_on_batch`` or
-``fit`` instead of a ``tf.GradientTape`` step and a loop of your own); each names the
-test cells whose points it must lose.  ``HONEST`` answers are correct, written another
-way than the solution, and must keep full marks.
+Shortcuts tried here: the course's helpers, a Sequential model passed off as a
+functional one, Keras's own scheduler, training without early stopping, Keras's
+``train_on_batch`` or ``fit`` instead of a ``tf.GradientTape`` step and a loop of your
+own.
+What each table holds and how the suite grades it: README.md beside this file.
 """
 
 WRONG_ANSWERS = {

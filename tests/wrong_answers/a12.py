@@ -1,16 +1,8 @@
 """Wrong answers, shortcuts and honest variants for assignment a12 (autoencoders).
 
-``WRONG_ANSWERS`` maps a label (what the student got wrong) to a dict from the
-``grade_id`` of a solution cell in ``solutions/a12/a12_autoencoders.ipynb`` to the
-full source a student might have typed into that cell.  ``tests/test_assignments.py``
-hands in the release with every other solution cell answered correctly and these
-cells replaced, autogrades it, and checks that the score is below full marks.
-
-``SHORTCUTS`` are answers that reach the right output without the skill the task
-grades (the course's helpers, a library where the task says NumPy, more training
-than the task's budget); each names the test cells whose points it
-must lose.  ``HONEST`` answers are correct, written another way than the solution,
-and must keep full marks.
+Shortcuts tried here: the course's helpers, a library where the task says NumPy, more
+training than the task's budget.
+What each table holds and how the suite grades it: README.md beside this file.
 """
 
 WRONG_ANSWERS = {

@@ -1,16 +1,8 @@
 """Wrong answers, shortcuts and honest variants for assignment a13 (convolutional networks).
 
-``WRONG_ANSWERS`` maps a label (what the student got wrong) to a dict from the
-``grade_id`` of a solution cell in ``solutions/a13/a13_cnn.ipynb`` to the full
-source a student might have typed into that cell.  ``tests/test_assignments.py``
-hands in the release with every other solution cell answered correctly and these
-cells replaced, autogrades it, and checks that the score is below full marks.
-
-``SHORTCUTS`` are answers that reach the right output without the skill the task
-grades (the course's helpers, Keras where the task says NumPy, a network that is
-not convolutional); each names the test cells whose points it must lose.
-``HONEST`` answers are correct, written another way than the solution, and must
-keep full marks.
+Shortcuts tried here: the course's helpers, Keras where the task says NumPy, a network
+that is not convolutional.
+What each table holds and how the suite grades it: README.md beside this file.
 """
 
 WRONG_ANSWERS = {
