@@ -163,6 +163,26 @@ with sqlite3.connect(work / "course" / "gradebook.db") as db:
         )
 """
 
+# Ways around the private view: undo its mounts (the covers over the course's
+# gradebook and solutions), or go through another process's /proc/<pid>/cwd or root.
+ESCAPE = """
+import ctypes, os
+found = []
+libc = ctypes.CDLL(None, use_errno=True)
+for line in open("/proc/self/mounts").read().splitlines():
+    target = line.split()[1]
+    if target.endswith(("/solutions", "/course")) and libc.umount2(target.encode(), 2) == 0:
+        found.append(target)
+for pid in filter(str.isdigit, os.listdir("/proc")):
+    for link in ("cwd", "root"):
+        try:
+            os.listdir(f"/proc/{pid}/{link}")
+            if int(pid) != os.getpid():
+                found.append(f"/proc/{pid}/{link}")
+        except OSError:
+            pass
+"""
+
 MONKEYPATCH = """
 import builtins
 builtins.AssertionError = type("AssertionError", (Exception,), {})
@@ -200,6 +220,7 @@ def nbgrader_layout(folder):
         "forged_in_pipes": (with_cell(release(), FORGE_IN_PIPES, where="end"), "zero"),
         "forged_by_trigger": (with_cell(release(), FORGE_BY_TRIGGER, where="end"), "zero"),
         # As root, a kernel runs as a user of its own: it cannot see into other processes.
+        "escapes": (solved_if(ESCAPE, "not found"), "full"),
         "own_user": (
             solved_if("import os", "os.geteuid() != 0 and not os.access('/proc/1/environ', 4)"),
             "full" if os.geteuid() == 0 else "zero",
@@ -339,6 +360,7 @@ KINDS = [
     "forged_and_killed",
     "forged_in_pipes",
     "forged_by_trigger",
+    "escapes",
     "own_user",
 ]
 
@@ -450,16 +472,18 @@ def test_the_summary_says_which_protections_held(monkeypatch):
     not_root = held | {sandbox.OWN_USER: sandbox.NEEDS_ROOT}
     assert summary(held, held) == (
         "Every submission ran in a private, read-only view of the course, "
-        "with a private /tmp and no network, its code as a user of its own."
+        "with a private /tmp and no network, seeing no other process, "
+        "its code as a user of its own."
     )
     assert summary(held, no_netns) == (
-        "Isolation by process and working copy, plus private file-system view, private /tmp "
-        "and student code as its own user; "
+        "Isolation by process and working copy, plus private file-system view, private /tmp, "
+        "no other process in sight and student code as its own user; "
         "not held: no network ([Errno 1] unshare a network namespace)."
     )
     assert summary(not_root) == (
-        "Isolation by process and working copy, plus private file-system view, private /tmp "
-        "and no network; not held: student code as its own user (only when grading runs as root)."
+        "Isolation by process and working copy, plus private file-system view, private /tmp, "
+        "no network and no other process in sight; "
+        "not held: student code as its own user (only when grading runs as root)."
     )
 
     def refused():
@@ -469,7 +493,7 @@ def test_the_summary_says_which_protections_held(monkeypatch):
     nothing = grading.isolate(Path("work"), [], [])
     assert summary(held, nothing) == (
         "Isolation by process and working copy only; not held: private file-system view, "
-        "private /tmp, no network, student code as its own user "
+        "private /tmp, no network, no other process in sight, student code as its own user "
         "([Errno 1] unshare a user namespace)."
     )
 

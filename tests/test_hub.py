@@ -209,9 +209,11 @@ def test_grading_without_root_scores_a_planted_trigger_zero(machine):
 
     A blank release that plants an SQLite trigger in the worker's copy of the
     gradebook, to turn every score nbgrader writes into full marks, scores zero
-    with its own reason, and the summary says kernels had no user of their own.
+    with its own reason; a solution that tries to undo the private view or look
+    through other processes finds no way and keeps full marks; and the summary
+    says kernels had no user of their own.
     """
-    from .test_autograde import FORGE_BY_TRIGGER
+    from .test_autograde import ESCAPE, FORGE_BY_TRIGGER, solved_if
 
     users = hub.Users(machine / "home")
     (machine / "home").mkdir(mode=0o755)
@@ -221,16 +223,19 @@ def test_grading_without_root_scores_a_planted_trigger_zero(machine):
         course = course_copy(grader.home / "course")
         planted = nbformat.read(course / "assignments" / ASSIGNMENT / NOTEBOOK, as_version=4)
         planted.cells.append(nbformat.v4.new_code_cell(FORGE_BY_TRIGGER))
-        (course / "handed-in" / "mallory" / ASSIGNMENT).mkdir(parents=True)
-        nbformat.write(planted, course / "handed-in" / "mallory" / ASSIGNMENT / NOTEBOOK)
+        escaping = solved_if(ESCAPE, "not found")
+        for student, notebook in {"mallory": planted, "eve": escaping}.items():
+            (course / "handed-in" / student / ASSIGNMENT).mkdir(parents=True)
+            nbformat.write(notebook, course / "handed-in" / student / ASSIGNMENT / NOTEBOOK)
         chown(grader.home, grader)
         command = [bin_dir / "dlcourse", "grade", ASSIGNMENT, "handed-in"]
         done = hub.run_as(grader, command, environ, cwd=course)
         with Gradebook(f"sqlite:///{course / 'course' / 'gradebook.db'}") as book:
             assert book.find_submission(ASSIGNMENT, "mallory").score == 0
+            assert book.find_submission(ASSIGNMENT, "eve").score == 28
         with open(course / "course" / "grades" / f"{ASSIGNMENT}.csv", newline="") as file:
-            (row,) = csv.DictReader(file)
-        assert "changed the grader's records" in row["reason"], row
+            rows = {row["student"]: row for row in csv.DictReader(file)}
+        assert "changed the grader's records" in rows["mallory"]["reason"], rows
         said = done.stdout + done.stderr
         assert "not held: student code as its own user (only when grading runs as root)" in said
     finally:

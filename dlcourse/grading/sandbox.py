@@ -20,13 +20,15 @@ PROTECTIONS = (
     "private file-system view",
     "private /tmp",
     "no network",
+    "no other process in sight",
     "student code as its own user",
 )
-OWN_USER = PROTECTIONS[3]
+OTHERS, OWN_USER = PROTECTIONS[3:]
 NEEDS_ROOT = "only when grading runs as root"
 
-_NEWNS, _NEWUSER, _NEWNET = 0x00020000, 0x10000000, 0x40000000  # unshare(2) flags
+_NEWNS, _NEWUSER, _NEWNET, _NEWPID = 0x00020000, 0x10000000, 0x40000000, 0x20000000  # unshare
 _RDONLY, _REMOUNT, _BIND, _REC, _PRIVATE = 1, 32, 4096, 16384, 1 << 18  # mount(2) flags
+_NOSUID, _NODEV, _NOEXEC = 2, 4, 8
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,9 @@ def isolate(work, read_only, hidden):
       reaches another submission (nor can the student reach the fork server's
       socket there);
     * no network: a network namespace with nothing in it but its own loopback;
+    * no other process in sight: a PID namespace for the worker's children, so a
+      kernel's ``/proc`` (:func:`enter`) shows none of the machine's processes, whose
+      ``/proc/<pid>/root`` would lead around the private view;
     * student code as its own user (as root only): the folders kernels need are made
       reachable for a user with no rights (a folder only root may enter on their way,
       such as root's home, is covered, with them bound back), so that each kernel
@@ -84,6 +89,7 @@ def isolate(work, read_only, hidden):
         return dict.fromkeys(PROTECTIONS, str(error))
     why = {"no network": _attempt(_no_network, libc), OWN_USER: NEEDS_ROOT}
     why["private /tmp"] = why["private file-system view"] = _attempt(_mount_namespace, libc)
+    why[OTHERS] = why["private /tmp"]
     if not why["private /tmp"]:
         # /tmp first: the work folder, and the course or Python there, are bound back into it.
         needed = [work, *read_only, Path(sys.prefix), Path(sys.base_prefix)]
@@ -91,7 +97,30 @@ def isolate(work, read_only, hidden):
         if root:
             why[OWN_USER] = _attempt(_reachable_by_anyone, libc, needed)
         why["private file-system view"] = _attempt(_private_view, libc, work, read_only, hidden)
+        if not root and not why["private file-system view"]:  # kernels will lock it (enter)
+            why["private file-system view"] = _attempt(_lockable, libc)
+        why[OTHERS] = _attempt(_own_processes, libc)  # last: the next child is its init
     return {protection: why[protection] for protection in PROTECTIONS}
+
+
+def enter(isolated, uid, kernel):
+    """In a seed about to become a kernel (``kernel``: its launch request), in the worker's sandbox.
+
+    The kernel becomes the first process of a PID namespace of its own, with a
+    ``/proc`` that shows only that namespace (this process stays behind to relay,
+    :func:`_in_own_pids`); then, as root, it becomes the user ``uid``
+    (:func:`as_own_user`), otherwise it takes a user namespace of its own, which
+    locks every mount it sees, so none can be undone.
+    """
+    libc = _libc()
+    if not isolated[OTHERS]:
+        _in_own_pids(libc)
+        _unshare(libc, _NEWNS, "a mount namespace")
+        _mount(libc, "proc", "/proc", "proc", _NOSUID | _NODEV | _NOEXEC)
+    if not isolated[OWN_USER]:
+        as_own_user(uid, kernel)
+    elif not isolated["private file-system view"]:
+        _lock(libc)
 
 
 def own_uid():
@@ -125,7 +154,8 @@ def isolation_summary(isolated):
     if short is None:
         return (
             "Every submission ran in a private, read-only view of the course, "
-            "with a private /tmp and no network, its code as a user of its own."
+            "with a private /tmp and no network, seeing no other process, "
+            "its code as a user of its own."
         )
     held = [p for p in PROTECTIONS if not short.get(p)]
     missing = [p for p in PROTECTIONS if short.get(p)]
@@ -236,6 +266,71 @@ def _reachable_by_anyone(libc, needed):
         os._exit(0)
     if os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) != 0:
         raise OSError("a user with no rights cannot reach the course and its Python")
+
+
+def _lock(libc):
+    """A user namespace (and mount namespace) of this process's own: the mounts it sees lock."""
+    uid, gid = os.geteuid(), os.getegid()
+    _unshare(libc, _NEWUSER | _NEWNS, "a user namespace")
+    Path("/proc/self/setgroups").write_text("deny")
+    Path("/proc/self/uid_map").write_text(f"{uid} {uid} 1")
+    Path("/proc/self/gid_map").write_text(f"{gid} {gid} 1")
+
+
+def _lockable(libc):
+    """Check that a kernel will be able to :func:`_lock` (nested user namespaces allowed)."""
+    pid = os.fork()
+    if pid == 0:
+        try:
+            _lock(libc)
+        except OSError:
+            os._exit(1)
+        os._exit(0)
+    if os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) != 0:
+        raise OSError("kernels could not lock the view (no nested user namespace)")
+
+
+def _own_processes(libc):
+    """Check that a kernel can have a PID namespace of its own (:func:`_in_own_pids`)."""
+    pid = os.fork()
+    if pid == 0:
+        try:
+            _unshare(libc, _NEWPID, "a PID namespace")
+            first = os.fork()
+            if first == 0:
+                os._exit(0)
+            os._exit(os.waitstatus_to_exitcode(os.waitpid(first, 0)[1]))
+        except OSError:
+            os._exit(1)
+    if os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) != 0:
+        raise OSError("no PID namespace could be made for a kernel")
+
+
+def _in_own_pids(libc):
+    """Go on as process 1 of a new PID namespace; this process relays until it ends.
+
+    A process cannot enter a PID namespace itself, only its children can, and a
+    process whose children go to another namespace cannot start threads (a kernel
+    needs them): so the kernel is a child, and this process, which jupyter_client
+    holds for the kernel, waits for it.  Interrupts reach the kernel through the
+    process group they share; when this process is killed, the kernel dies too.
+    """
+    import signal
+
+    _unshare(libc, _NEWPID, "a PID namespace")
+    kernel = os.fork()
+    if kernel == 0:
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG: it ends with the relay
+        return
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the kernel answers interrupts itself
+    signal.signal(signal.SIGTERM, lambda *_: os.kill(kernel, signal.SIGKILL))
+    while True:
+        try:
+            status = os.waitpid(kernel, 0)[1]
+            break
+        except InterruptedError:
+            continue
+    os._exit(max(0, os.waitstatus_to_exitcode(status)) or (1 if status else 0))
 
 
 def _private_view(libc, work, read_only, hidden):

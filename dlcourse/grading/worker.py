@@ -20,7 +20,7 @@ import tempfile
 
 from dlcourse import prefork
 from dlcourse.grading import guard
-from dlcourse.grading.sandbox import OWN_USER, as_own_user, become_subreaper, isolate, own_uid
+from dlcourse.grading.sandbox import become_subreaper, enter, isolate, own_uid
 from dlcourse.grading.startup import ONE_THREAD, lighter_imports
 from dlcourse.grading.template import nbgrader_api
 
@@ -35,7 +35,7 @@ def run(work, assignment, student, limits, views, environ, report):
     # First: the seeds, and so the kernels, forked below inherit every namespace.
     isolated = isolate(work, views.read_only, views.hidden)
     _settle(work, private_tmp=not isolated["private /tmp"])
-    become = None if isolated[OWN_USER] else functools.partial(as_own_user, own_uid())
+    become = functools.partial(enter, isolated, own_uid())
     outcome = _autograde(work, assignment, student, limits, become)
     keys = ("success", "error", "log")
     record = {k: str(outcome.get(k, ""))[-20000:] for k in keys} | {"isolated": isolated}
