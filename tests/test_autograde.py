@@ -219,10 +219,10 @@ def nbgrader_layout(folder):
         "forged_and_killed": (with_cell(release(), FORGE_AND_KILL, where="end"), "zero"),
         "forged_in_pipes": (with_cell(release(), FORGE_IN_PIPES, where="end"), "zero"),
         "forged_by_trigger": (with_cell(release(), FORGE_BY_TRIGGER, where="end"), "zero"),
-        # As root, a kernel runs as a user of its own: it cannot see into other processes.
         "escapes": (solved_if(ESCAPE, "not found"), "full"),
+        # As root, a kernel runs as a user of its own: not root, in no group of root's.
         "own_user": (
-            solved_if("import os", "os.geteuid() != 0 and not os.access('/proc/1/environ', 4)"),
+            solved_if("import os", "0 not in (os.geteuid(), os.getegid(), *os.getgroups())"),
             "full" if os.geteuid() == 0 else "zero",
         ),
         "reads_hidden": (with_cell(solved(), CHEAT_READ, where="end"), "full"),
