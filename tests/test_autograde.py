@@ -506,6 +506,8 @@ def test_the_gradebook_holds_every_score(batch, course):
 def test_a_gradebook_with_a_trigger_stops_grading_and_changed_entries_are_rewritten(tmp_path):
     from dlcourse.grading import report
 
+    tmp_path = tmp_path / "my course #1"  # a path a URI must escape
+    tmp_path.mkdir()
     shutil.copy(grading.prepare(ROOT, ASSIGNMENT) / "template/course/gradebook.db", tmp_path)
     url = f"sqlite:///{tmp_path / 'gradebook.db'}"
     points = template.max_points(url, ASSIGNMENT)

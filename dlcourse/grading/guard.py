@@ -31,8 +31,9 @@ def fingerprint(db_url):
     digest = hashlib.sha256()
     for extra in sorted(path.parent.glob(f"{path.name}*")):  # a planted journal counts
         digest.update(f"{extra.name}\n".encode())
+    read_only = f"{path.resolve().as_uri()}?mode=ro"  # a URI: any path, only read
     try:
-        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+        with contextlib.closing(sqlite3.connect(read_only, uri=True)) as db:
             for line in db.iterdump():
                 digest.update(line.encode() + b"\n")
     except sqlite3.Error as error:  # unreadable is changed

@@ -61,7 +61,8 @@ def confirm(gradebook_url, assignment, results):
 def _refuse_triggers(gradebook_url):
     """Stop at a gradebook holding a trigger or a view: nbgrader makes neither."""
     path = gradebook_url.removeprefix("sqlite:///")
-    with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+    read_only = f"{Path(path).resolve().as_uri()}?mode=ro"  # a URI: any path, only read
+    with contextlib.closing(sqlite3.connect(read_only, uri=True)) as db:
         kinds = "type IN ('trigger', 'view')"
         found = db.execute(f"SELECT type, name FROM sqlite_master WHERE {kinds}").fetchall()
     if found:
