@@ -254,18 +254,14 @@ def _reachable_by_anyone(libc, needed):
     for folder in sorted(blocked):
         _cover(libc, folder, needed)
     uid = own_uid()
-    pid = os.fork()
-    if pid == 0:  # try it: the user of a kernel reaches every folder it needs
-        try:
-            os.setresgid(uid, uid, uid)
-            os.setresuid(uid, uid, uid)
-            for path in needed:
-                os.listdir(path)
-        except OSError:
-            os._exit(1)
-        os._exit(0)
-    if os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) != 0:
-        raise OSError("a user with no rights cannot reach the course and its Python")
+
+    def reach():  # as the user of a kernel, every folder it needs
+        os.setresgid(uid, uid, uid)
+        os.setresuid(uid, uid, uid)
+        for path in needed:
+            os.listdir(path)
+
+    _in_a_child(reach, "a user with no rights cannot reach the course and its Python")
 
 
 def _lock(libc):
@@ -279,31 +275,30 @@ def _lock(libc):
 
 def _lockable(libc):
     """Check that a kernel will be able to :func:`_lock` (nested user namespaces allowed)."""
-    pid = os.fork()
-    if pid == 0:
-        try:
-            _lock(libc)
-        except OSError:
-            os._exit(1)
-        os._exit(0)
-    if os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) != 0:
-        raise OSError("kernels could not lock the view (no nested user namespace)")
+    _in_a_child(lambda: _lock(libc), "kernels could not lock the view (no nested user namespace)")
 
 
 def _own_processes(libc):
     """Check that a kernel can have a PID namespace of its own (:func:`_in_own_pids`)."""
+
+    def first_process():
+        _unshare(libc, _NEWPID, "a PID namespace")
+        _in_a_child(lambda: None, "")
+
+    _in_a_child(first_process, "no PID namespace could be made for a kernel")
+
+
+def _in_a_child(step, failure):
+    """Run ``step`` in a child process, which leaves this one as it was; OSError if it fails."""
     pid = os.fork()
     if pid == 0:
         try:
-            _unshare(libc, _NEWPID, "a PID namespace")
-            first = os.fork()
-            if first == 0:
-                os._exit(0)
-            os._exit(os.waitstatus_to_exitcode(os.waitpid(first, 0)[1]))
+            step()
         except OSError:
             os._exit(1)
+        os._exit(0)
     if os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) != 0:
-        raise OSError("no PID namespace could be made for a kernel")
+        raise OSError(failure)
 
 
 def _in_own_pids(libc):
