@@ -294,7 +294,7 @@ def _in_a_child(step, failure):
     if pid == 0:
         try:
             step()
-        except OSError:
+        except BaseException:  # noqa: BLE001 - the child must never go on as the worker
             os._exit(1)
         os._exit(0)
     if os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) != 0:
