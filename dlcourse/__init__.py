@@ -17,4 +17,5 @@ grading    ``dlcourse grade``: nbgrader's autograder, in parallel, sandboxed
 export     ``dlcourse export``: the gradebook as the CSV file Canvas or Moodle imports
 prefork    kernels forked from a warm process (grading workers)
 warmup     what the grading fork server imports once
+warmup_tensorflow  and TensorFlow, when the notebooks to grade use it
 """

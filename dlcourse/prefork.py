@@ -37,6 +37,9 @@ PRELOAD = [
     "matplotlib_inline.backend_inline",
 ]
 
+#: Imported after :data:`PRELOAD` when the notebooks to grade use TensorFlow.
+TENSORFLOW = "dlcourse.warmup_tensorflow"
+
 
 class Seed:
     """A forked, idle copy of this process that becomes a kernel on request.

@@ -6,8 +6,11 @@ and says in one line what it found; :func:`history_summary` sums up a whole
 ``fit(..., verbose=0)`` in one line instead of a log line per epoch.
 """
 
+import contextlib
 import os
 import sys
+
+_started = False  # True once this process ran its first TensorFlow operation, quietly
 
 
 def import_tensorflow(quiet=False):
@@ -16,19 +19,13 @@ def import_tensorflow(quiet=False):
     >>> tf = import_tensorflow()  # doctest: +SKIP
     TensorFlow 2.21.0, Keras 3.15.1, running on the CPU
     """
-    if "tensorflow" not in sys.modules:
-        os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-        sys.stderr.flush()
-        saved, silent = os.dup(2), os.open(os.devnull, os.O_WRONLY)
-        try:
-            os.dup2(silent, 2)  # the C++ logs go straight to file descriptor 2
+    global _started
+    if not _started:
+        with _cpp_logs_hidden():
             import tensorflow as tf
 
             tf.constant(0)  # the first operation logs too
-        finally:
-            os.dup2(saved, 2)
-            os.close(saved)
-            os.close(silent)
+        _started = True
     tf = sys.modules["tensorflow"]
     if not quiet:
         import keras
@@ -36,6 +33,33 @@ def import_tensorflow(quiet=False):
         devices = "a GPU" if tf.config.list_physical_devices("GPU") else "the CPU"
         print(f"TensorFlow {tf.__version__}, Keras {keras.__version__}, running on {devices}")
     return tf
+
+
+def preload_tensorflow():
+    """Import TensorFlow quietly and run no operation: for a process that forks afterwards.
+
+    The grading fork server calls it, so that kernels start with TensorFlow
+    imported.  Its first operation starts TensorFlow's threads, which a fork
+    would not carry over, so each forked process runs its own (through
+    :func:`import_tensorflow`).
+    """
+    with _cpp_logs_hidden():
+        import tensorflow  # noqa: F401
+
+
+@contextlib.contextmanager
+def _cpp_logs_hidden():
+    """File descriptor 2 goes nowhere, where TensorFlow's C++ logs go, with its log level at 2."""
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    sys.stderr.flush()
+    saved, silent = os.dup(2), os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(silent, 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(silent)
 
 
 def history_summary(history):

@@ -19,12 +19,13 @@ import io
 import shutil
 import subprocess
 import sys
+from multiprocessing import forkserver
 
 import nbformat
 import pytest
 from nbgrader.api import Gradebook
 
-from dlcourse import grading, release, syllabus
+from dlcourse import grading, prefork, release, syllabus
 
 from .notebooks import ROOT, copy_course, grade_id, is_solution, is_test, read
 
@@ -159,6 +160,10 @@ def course(request, tmp_path_factory):
             scores[student] = (result.score, result.max_score)
     _keep_scores(assignment, scores, packs)
     return {
+        "tensorflow": grading.template.uses_tensorflow(
+            {p.name: nbformat.read(p, as_version=4) for p in sorted(kept.glob("release/*.ipynb"))}
+        ),
+        "server": list(forkserver._forkserver._preload_modules),
         "id": assignment,
         "release": kept / "release",
         "sources": sources,
@@ -183,6 +188,12 @@ def test_assignment_has_graded_tasks_with_hidden_tests(course):
     assert all(c["metadata"]["nbgrader"].get("points", 0) > 0 for c in tests)
     hidden = [c for c in tests if "### BEGIN HIDDEN TESTS" in "".join(c["source"])]
     assert hidden, f"{course['id']} has no hidden tests"
+
+
+def test_kernels_start_with_tensorflow_where_the_assignment_uses_it(course):
+    # Lessons 9-15 train networks; their kernels come from a fork server that imported it.
+    assert course["tensorflow"] == (int(course["id"][1:]) >= 9)
+    assert prefork.TENSORFLOW in course["server"] or not course["tensorflow"]
 
 
 def test_solution_runs_without_an_error_in_any_cell(course):

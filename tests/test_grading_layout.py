@@ -10,10 +10,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import dlcourse
 from dlcourse import grading, prefork
 
 PACKAGE = Path(dlcourse.__file__).parent
+ROOT = PACKAGE.parent
 MODULES = sorted(f"dlcourse.grading.{m.name}" for m in pkgutil.iter_modules(grading.__path__))
 
 IMPORT_EACH = """
@@ -77,3 +80,44 @@ def test_the_worker_imports_nothing_of_the_orchestrator():
     orchestrator = {"batch", "jobs", "intake", "outcome", "report"}
     imported = _grading_imports(PACKAGE / "grading" / "worker.py")
     assert imported and not imported & orchestrator, sorted(imported & orchestrator)
+
+
+def test_the_fork_server_is_asked_for_tensorflow_by_notebooks_that_import_it():
+    from nbformat import v4
+
+    from dlcourse.grading import template
+
+    def uses(code):
+        notebook = v4.new_notebook(cells=[v4.new_code_cell(code)])
+        return template.uses_tensorflow({"a.ipynb": notebook})
+
+    assert uses("tf = helpers.training.import_tensorflow()")
+    assert uses("import numpy as np\nimport keras") and uses("  from tensorflow import keras")
+    assert not uses("import numpy as np\nprint('import keras in lesson 9')")
+    assert not uses("import kerastuner") and not uses("")
+
+
+def test_the_private_parts_of_multiprocessing_that_grading_uses_are_there():
+    """jobs.context reads and replaces the fork server through these: a new Python keeps them."""
+    from multiprocessing import forkserver
+
+    server = forkserver._forkserver
+    assert hasattr(server, "_forkserver_pid") and hasattr(server, "_stop")
+    assert isinstance(server._preload_modules, list)
+
+
+@pytest.mark.slow  # nbgrader's own way starts a Python: seconds
+def test_a_generated_gradebook_carries_the_version_nbgrader_itself_would_stamp():
+    import sqlite3
+
+    from nbgrader.dbutil import _temp_alembic_ini
+
+    from dlcourse.grading import template
+
+    alembic = Path(sys.executable).with_name("alembic")
+    with _temp_alembic_ini("sqlite:////tmp/gradebook.db") as ini:  # as nbgrader.api does
+        heads = subprocess.run([alembic, "-c", ini, "heads"], capture_output=True, text=True)
+    kept = template.prepare(ROOT, "a01")
+    with sqlite3.connect(kept / "template" / "course" / "gradebook.db") as db:
+        (found,) = db.execute("SELECT version_num FROM alembic_version").fetchone()
+    assert heads.stdout.split() == [found, "(head)"], heads.stdout

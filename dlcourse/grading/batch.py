@@ -41,10 +41,11 @@ def grade(
     lighter_imports()  # before this process first imports nbformat
     root = Path(root or syllabus.course_root())
     workers, limits = _checked(root, assignment, workers, timeout, memory_mb, feedback)
-    context()  # the workers' fork server warms up while the submissions are read
     with tempfile.TemporaryDirectory(prefix="dlcourse-grade-") as scratch:
         scratch = Path(scratch)
         copy, release = template.scratch_copy(root, assignment, scratch)
+        # The workers' fork server warms up while the submissions are read.
+        context(tensorflow=template.uses_tensorflow(release))
         points = template.max_points(f"sqlite:///{copy / 'course' / 'gradebook.db'}", assignment)
         gradebook = template.course_gradebook(root, copy, assignment, points, scratch)
         found = _found(submissions, assignment, release, scratch, only)

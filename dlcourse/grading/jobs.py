@@ -85,12 +85,14 @@ def _decoded(message):
     return record if isinstance(record, dict) else {}
 
 
-def context():
+def context(tensorflow=False):
     """Where workers come from: a fork server that has imported what grading needs.
 
     Workers forked from it start warm (nbgrader, IPython, NumPy, matplotlib
-    already imported) and hold nothing of this process: no other student's
-    submission or grade.  Where there is no fork server, a plain fork.
+    already imported; with ``tensorflow``, TensorFlow too) and hold nothing of
+    this process: no other student's submission or grade.  A server started
+    without TensorFlow is replaced by one with it when ``tensorflow`` asks for
+    it.  Where there is no fork server, a plain fork.
     """
     import multiprocessing
     from multiprocessing import forkserver
@@ -99,22 +101,35 @@ def context():
     if "forkserver" not in methods:
         return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     context = multiprocessing.get_context("forkserver")
-    if getattr(forkserver._forkserver, "_forkserver_pid", None) is None:
-        # Start it with one math thread, and without the debugger's note on frozen
-        # modules (jupyter_client silences it the same way for kernels).
-        settings = {**ONE_THREAD, "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
-        saved = {name: os.environ.get(name) for name in settings}
-        os.environ.update(settings)
-        try:
-            context.set_forkserver_preload(prefork.PRELOAD)
-            forkserver.ensure_running()
-        finally:
-            for name, value in saved.items():
-                if value is None:
-                    os.environ.pop(name, None)
-                else:
-                    os.environ[name] = value
+    server = forkserver._forkserver
+    preload = [*prefork.PRELOAD, *([prefork.TENSORFLOW] if tensorflow else [])]
+    running = getattr(server, "_forkserver_pid", None) is not None
+    if running and not set(preload) <= set(server._preload_modules) and hasattr(server, "_stop"):
+        server._stop()  # no worker of it is running: a batch starts here
+        running = False
+    if not running:
+        _start(context, preload)
     return context
+
+
+def _start(context, preload):
+    """Start the fork server with one math thread, importing ``preload``."""
+    from multiprocessing import forkserver
+
+    # And without the debugger's note on frozen modules (jupyter_client silences it
+    # the same way for kernels).
+    settings = {**ONE_THREAD, "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
+    saved = {name: os.environ.get(name) for name in settings}
+    os.environ.update(settings)
+    try:
+        context.set_forkserver_preload(preload)
+        forkserver.ensure_running()
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def _tree(pid):

@@ -11,9 +11,9 @@ path that writes ``assignments/``.  :func:`prepare` keeps its result under
 (:func:`workspace`).
 """
 
-import os
+import functools
+import re
 import shutil
-import sys
 import tempfile
 from pathlib import Path
 
@@ -45,14 +45,36 @@ def generate(course, assignment, **settings):
     unless ``settings`` name another; raises :class:`GradeError` if nbgrader fails.
     """
     lighter_imports()
-    bin_dir = os.path.dirname(sys.executable)  # nbgrader runs `alembic` for a new gradebook
-    if bin_dir not in os.environ.get("PATH", "").split(os.pathsep):
-        os.environ["PATH"] = os.pathsep.join([bin_dir, os.environ.get("PATH", "")])
+    _gradebook_version_read_here()
     outcome = nbgrader_api(course, **settings).generate_assignment(assignment, force=True)
     if not outcome["success"]:
         raise GradeError(
             f"nbgrader could not generate {assignment}:\n{outcome.get('error', '')[-2000:]}"
         )
+
+
+def _gradebook_version_read_here():
+    """nbgrader reads the version it stamps on a new gradebook in this process, once.
+
+    For every gradebook it creates, nbgrader runs ``alembic heads`` in a new
+    Python: three seconds of processor time for a string that changes only with
+    nbgrader.  alembic's API reads the same answer from the same migration
+    scripts in this process.
+    """
+    import nbgrader.api
+    from nbgrader.dbutil import ALEMBIC_DIR
+
+    if getattr(nbgrader.api.get_alembic_version, "read_here", False):
+        return
+
+    @functools.cache
+    def version():
+        from alembic.script import ScriptDirectory
+
+        return ScriptDirectory(ALEMBIC_DIR).get_current_head()
+
+    version.read_here = True
+    nbgrader.api.get_alembic_version = version
 
 
 def _fingerprint(root, assignment):
@@ -127,6 +149,21 @@ def scratch_copy(root, assignment, scratch):
         p.name: nbformat.read(p, as_version=4) for p in sorted((kept / "release").glob("*.ipynb"))
     }
     return template, release
+
+
+_IMPORTS_TENSORFLOW = re.compile(
+    r"^\s*(import|from)\s+(tensorflow|keras)\b|import_tensorflow\(", re.MULTILINE
+)
+
+
+def uses_tensorflow(release):
+    """True if a released notebook (``{name: notebook}``) imports TensorFlow or Keras."""
+    return any(
+        _IMPORTS_TENSORFLOW.search(cell.source)
+        for notebook in release.values()
+        for cell in notebook.cells
+        if cell.cell_type == "code"
+    )
 
 
 def max_points(gradebook_url, assignment):
