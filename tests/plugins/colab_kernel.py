@@ -101,7 +101,8 @@ def environment(home, name):
     base.parent.mkdir(parents=True, exist_ok=True)
     with _locked(base.parent / f"{name}.lock"):
         if not python.exists():
-            venv.create(base / "env", with_pip=True)
+            # pip comes with the borrowed stack below, as Colab's comes preinstalled.
+            venv.create(base / "env", with_pip=False)
             site = subprocess.run(
                 [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
                 capture_output=True,
@@ -121,6 +122,8 @@ def environment(home, name):
         "PYTHONPATH": str(base / "colab_module"),
         "DLCOURSE_PIP_SOURCE": str(wheel(home)),
         "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+        # Every dependency is in the borrowed stack already: pip need not check them all.
+        "PIP_NO_DEPS": "1",
     }
     return python, variables
 
