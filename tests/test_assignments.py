@@ -10,9 +10,8 @@ test cell fails, with only the stubs' ``NotImplementedError`` or an assertion, a
 it scores zero; every wrong answer loses points; every shortcut (the right output
 without the skill the task names) loses the points of the tasks it names, and every
 graded task has one; honest variants (correct answers written another way) keep
-full marks.  Answers of every kind that replace different cells and lose
-different test cells are handed in together, to keep the batch short.  The
-committed release must also equal a fresh generation.
+full marks.  Shortcuts that replace different cells are handed in together, to
+keep the batch short.  The committed release must also equal a fresh generation.
 """
 
 import importlib.util
@@ -103,7 +102,7 @@ def _keep_scores(assignment, scores, packs):
     """Each hand-in's score and what it held, in ``tests/artifacts/grading/<assignment>.json``."""
     import json
 
-    held = {f"pack_{n}": p["labels"] for n, p in enumerate(packs)}
+    held = {f"{kind}_{n}": p["labels"] for kind in packs for n, p in enumerate(packs[kind])}
     folder = ROOT / "tests" / "artifacts" / "grading"
     folder.mkdir(parents=True, exist_ok=True)
     report = {
@@ -135,9 +134,9 @@ def course(request, tmp_path_factory):
     assert not set(wrong) & set(honest), "wrong answers and honest variants need distinct names"
     # Honest variants go in with the wrong answers: every test cell those do not lose
     # must then keep full marks, which checks both.
-    packs = packed(wrong | honest | shortcuts)
+    packs = {"wrong": packed(wrong | honest), "shortcuts": packed(shortcuts)}
     students = {"blank": None, "solution": {}} | {
-        f"pack_{n}": pack["cells"] for n, pack in enumerate(packs)
+        f"{kind}_{n}": pack["cells"] for kind in packs for n, pack in enumerate(packs[kind])
     }
     for student, replace in students.items():
         folder = tmp / "submitted" / student / assignment
@@ -240,9 +239,9 @@ def test_every_graded_task_has_a_shortcut_that_loses_its_points(course):
             f"shortcut {label!r} must name the test cells it loses, among {sorted(tests)}"
         )
         lost |= set(entry["loses"])
-    for n, pack in enumerate(course["packs"]):
-        scores = course["cells"][f"pack_{n}"]
-        for label in filter(course["shortcuts"].__contains__, pack["labels"]):
+    for n, pack in enumerate(course["packs"]["shortcuts"]):
+        scores = course["cells"][f"shortcuts_{n}"]
+        for label in pack["labels"]:
             kept = [t for t in course["shortcuts"][label]["loses"] if scores[t] > 0]
             assert not kept, f"shortcut {label!r} still scores points on {kept}"
     assert lost == tests, f"graded tasks without a shortcut that loses points: {tests - lost}"
@@ -250,21 +249,21 @@ def test_every_graded_task_has_a_shortcut_that_loses_its_points(course):
 
 def test_honest_variants_keep_full_marks(course):
     packed_with = {}
-    for n, pack in enumerate(course["packs"]):
+    for n, pack in enumerate(course["packs"]["wrong"]):
         honest = [label for label in pack["labels"] if label in course["honest"]]
         if not honest:
             continue
         packed_with.update(dict.fromkeys(honest, n))
-        scores = course["cells"][f"pack_{n}"]
+        scores = course["cells"][f"wrong_{n}"]
         short = {
             cell: f"{got}/{course['points'][cell]}"
             for cell, got in scores.items()
             if cell not in pack["lost"] and got < course["points"][cell]
         }
         assert not short, (
-            f"a correct answer written another way lost points: {honest}, handed in with "
-            f"{[x for x in pack['labels'] if x not in honest]}, scored {short}; "
-            f"errors: {course['errors'][f'pack_{n}']}"
+            f"a correct answer written another way lost points: {honest}, handed in with the "
+            f"wrong answers {[x for x in pack['labels'] if x not in honest]}, scored {short}; "
+            f"errors: {course['errors'][f'wrong_{n}']}"
         )
     assert set(packed_with) == set(course["honest"])
 
@@ -295,8 +294,8 @@ def test_plausible_wrong_answers_lose_points(course):
     for label, entry in course["wrong"].items():
         assert set(entry["cells"]) <= solution_ids, f"wrong answer {label!r} names unknown cells"
         assert entry["loses"], f"wrong answer {label!r} was recorded losing no points"
-    for n, pack in enumerate(course["packs"]):
-        scores = course["cells"][f"pack_{n}"]
+    for n, pack in enumerate(course["packs"]["wrong"]):
+        scores = course["cells"][f"wrong_{n}"]
         for label in filter(course["wrong"].__contains__, pack["labels"]):
             kept = [t for t in course["wrong"][label]["loses"] if scores[t] >= course["points"][t]]
             assert not kept, f"wrong answer {label!r} still scores full marks on {kept}"

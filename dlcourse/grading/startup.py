@@ -29,7 +29,8 @@ def lighter_imports():
 
     Once nbformat (or jsonschema) is imported, calling it changes nothing.
     """
-    # jsonschema, under nbformat, builds some 35 parsers at import time for an "iri"
-    # format that no notebook schema uses: a second of start-up for every grading
-    # process (python-jsonschema/jsonschema#1428).  Grading does without it.
+    # jsonschema 4.24 and later, under nbformat, build some 35 parsers at import time
+    # for an "iri" format that no notebook schema uses: a second of start-up for every
+    # grading process (python-jsonschema/jsonschema#1428).  Grading does without it;
+    # requirements.lock keeps 4.23, which has none, for every other process too.
     sys.modules.setdefault("rfc3987_syntax", None)
